@@ -1,0 +1,194 @@
+//! The differential conformance suite: every `tests/conformance/*.erl` program is compiled
+//! once with `erlc`, run on `erl` and on `enigma run`, and its standard output and exit
+//! status compared byte for byte. The reference run is part of the test, so a wrong
+//! expectation cannot slip in.
+//!
+//! Programs listed in `tests/conformance/KNOWN_FAILURES` (one module per line, `#` comments)
+//! are run but do not fail the suite; one that starts passing is reported so the list
+//! shrinks. `ENIGMA_CONFORMANCE_FILTER=substr` runs a subset; `ENIGMA_GC_STRESS=1` is passed
+//! through to Enigma (collect at every collection point).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// A program that runs longer than this on either VM is a failure (a hang), not a slow pass.
+const RUN_LIMIT: Duration = Duration::from_secs(120);
+
+struct Outcome {
+    stdout: Vec<u8>,
+    status: Option<i32>,
+    stderr: Vec<u8>,
+    timed_out: bool,
+}
+
+fn run(cmd: &mut Command) -> Outcome {
+    let mut child = match cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn() {
+        Ok(c) => c,
+        Err(e) => return Outcome { stdout: Vec::new(), status: None, stderr: e.to_string().into_bytes(), timed_out: false },
+    };
+    let mut out = child.stdout.take();
+    let mut err = child.stderr.take();
+    let out_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        if let Some(o) = out.as_mut() {
+            let _ = o.read_to_end(&mut v);
+        }
+        v
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        if let Some(e) = err.as_mut() {
+            let _ = e.read_to_end(&mut v);
+        }
+        v
+    });
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(s)) => break s.code(),
+            Ok(None) if start.elapsed() > RUN_LIMIT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                timed_out = true;
+                break None;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(_) => break None,
+        }
+    };
+    let stdout = out_reader.join().unwrap_or_default();
+    let stderr = err_reader.join().unwrap_or_default();
+    Outcome { stdout, status, stderr, timed_out }
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn main() {
+    let root = repo_root();
+    let src_dir = root.join("tests/conformance");
+    let filter = std::env::var("ENIGMA_CONFORMANCE_FILTER").unwrap_or_default();
+    let mut programs: Vec<String> = std::fs::read_dir(&src_dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".erl")).map(str::to_owned))
+                .filter(|n| n.contains(&filter))
+                .collect()
+        })
+        .unwrap_or_default();
+    programs.sort();
+    let known: Vec<String> = std::fs::read_to_string(src_dir.join("KNOWN_FAILURES"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+
+    let build = Path::new(env!("CARGO_TARGET_TMPDIR")).join("conformance");
+    let _ = std::fs::create_dir_all(&build);
+    let sources: Vec<PathBuf> = programs.iter().map(|p| src_dir.join(format!("{p}.erl"))).collect();
+    let erlc = Command::new("erlc").arg("-o").arg(&build).args(&sources).status();
+    if !matches!(erlc, Ok(s) if s.success()) {
+        eprintln!("conformance: erlc failed or is missing (install Erlang/OTP 25: apt-get install erlang-nox)");
+        std::process::exit(1);
+    }
+    let enigma = env!("CARGO_BIN_EXE_enigma");
+
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(String, Result<(), String>)>> = Mutex::new(Vec::new());
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(name) = programs.get(i) else { break };
+                let expected = run(Command::new("erl")
+                    .arg("-noshell")
+                    .arg("-pa")
+                    .arg(&build)
+                    .arg("-eval")
+                    .arg(format!("{name}:main(), halt()."))
+                    .env("ERL_CRASH_DUMP_SECONDS", "0"));
+                let actual = run(Command::new(enigma).arg("run").arg("-pa").arg(&build).arg(name));
+                let verdict = compare(&expected, &actual);
+                results.lock().unwrap_or_else(|e| e.into_inner()).push((name.clone(), verdict));
+            });
+        }
+    });
+
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let (mut passed, mut failed, mut known_failed, mut newly_passing) = (0, 0, 0, Vec::new());
+    for (name, verdict) in &results {
+        let is_known = known.contains(name);
+        match (verdict, is_known) {
+            (Ok(()), false) => {
+                passed += 1;
+                println!("test conformance::{name} ... ok");
+            }
+            (Ok(()), true) => {
+                passed += 1;
+                newly_passing.push(name.clone());
+                println!("test conformance::{name} ... ok (listed in KNOWN_FAILURES: remove it)");
+            }
+            (Err(why), true) => {
+                known_failed += 1;
+                println!("test conformance::{name} ... known failure");
+                if std::env::var_os("ENIGMA_CONFORMANCE_VERBOSE").is_some() {
+                    println!("{why}");
+                }
+            }
+            (Err(why), false) => {
+                failed += 1;
+                println!("test conformance::{name} ... FAILED\n{why}");
+            }
+        }
+    }
+    if !newly_passing.is_empty() {
+        println!("\nnow passing, remove from KNOWN_FAILURES: {}", newly_passing.join(" "));
+    }
+    println!("\nconformance: {passed} passed, {failed} failed, {known_failed} skipped");
+    if failed > 0 {
+        std::process::exit(1);
+    }
+}
+
+fn compare(expected: &Outcome, actual: &Outcome) -> Result<(), String> {
+    if expected.timed_out {
+        return Err("erl timed out".into());
+    }
+    if actual.timed_out {
+        return Err(format!("enigma did not finish within {RUN_LIMIT:?}"));
+    }
+    let mut why = String::new();
+    if expected.stdout != actual.stdout {
+        let e = String::from_utf8_lossy(&expected.stdout);
+        let a = String::from_utf8_lossy(&actual.stdout);
+        let line = e.lines().zip(a.lines()).position(|(x, y)| x != y).unwrap_or(e.lines().count().min(a.lines().count()));
+        why.push_str(&format!(
+            "  stdout differs at line {}:\n    erl:    {:?}\n    enigma: {:?}\n",
+            line + 1,
+            e.lines().nth(line).unwrap_or("<end>"),
+            a.lines().nth(line).unwrap_or("<end>")
+        ));
+    }
+    if expected.status != actual.status {
+        why.push_str(&format!("  exit status: erl {:?}, enigma {:?}\n", expected.status, actual.status));
+    }
+    if why.is_empty() {
+        Ok(())
+    } else {
+        let err = String::from_utf8_lossy(&actual.stderr);
+        let tail: Vec<&str> = err.lines().rev().take(5).collect();
+        for l in tail.into_iter().rev() {
+            why.push_str(&format!("  enigma stderr: {l}\n"));
+        }
+        Err(why)
+    }
+}

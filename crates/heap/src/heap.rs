@@ -1,0 +1,172 @@
+//! [`ProcessHeap`]: the young heap, the old heap, the fragments and the refc-binary handles
+//! one process owns.
+
+use crate::fragment::Fragment;
+use crate::sizes::{next_heap_size, MIN_HEAP_WORDS};
+use enigma_term::{binary, Term, TermAlloc};
+
+/// Words of a fragment made when the young heap is full during native code; bigger requests
+/// get a fragment of their own size.
+const OVERFLOW_FRAGMENT_WORDS: usize = 512;
+
+/// BEAM's default `fullsweep_after`: minor collections between two full sweeps.
+pub const DEFAULT_FULLSWEEP_AFTER: u32 = 65535;
+
+/// All the memory one process allocates terms in.
+pub struct ProcessHeap {
+    /// The young heap; words `[0, top)` are in use.
+    pub(crate) young: Box<[Term]>,
+    pub(crate) top: usize,
+    /// Words below this survived one collection and are promoted by the next minor one.
+    pub(crate) high_water: usize,
+    /// The old heap (empty until the first promotion); words `[0, old_top)` are in use.
+    pub(crate) old: Box<[Term]>,
+    pub(crate) old_top: usize,
+    /// Fragments: overflow from native code, and merged message fragments.
+    pub(crate) fragments: Vec<Fragment>,
+    /// Refc-binary handles living in the young heap or in fragments.
+    pub(crate) offheap_young: Vec<Term>,
+    /// Refc-binary handles living in the old heap.
+    pub(crate) offheap_old: Vec<Term>,
+    /// Smallest young heap this process keeps (`min_heap_size`).
+    pub min_heap_size: usize,
+    /// Minor collections left before the next full sweep.
+    pub(crate) minors_left: u32,
+    /// `fullsweep_after` for this process.
+    pub fullsweep_after: u32,
+    /// Collections done so far (minor, major), for statistics.
+    pub gc_counts: (u64, u64),
+}
+
+impl Default for ProcessHeap {
+    fn default() -> Self {
+        ProcessHeap::new(MIN_HEAP_WORDS)
+    }
+}
+
+impl ProcessHeap {
+    /// A heap whose young generation starts at `min_heap_size` words (rounded up the series).
+    pub fn new(min_heap_size: usize) -> ProcessHeap {
+        let size = next_heap_size(min_heap_size);
+        ProcessHeap {
+            young: vec![Term::NIL; size].into_boxed_slice(),
+            top: 0,
+            high_water: 0,
+            old: Box::new([]),
+            old_top: 0,
+            fragments: Vec::new(),
+            offheap_young: Vec::new(),
+            offheap_old: Vec::new(),
+            min_heap_size: size,
+            minors_left: DEFAULT_FULLSWEEP_AFTER,
+            fullsweep_after: DEFAULT_FULLSWEEP_AFTER,
+            gc_counts: (0, 0),
+        }
+    }
+
+    /// Words free in the young heap.
+    #[inline]
+    pub fn free_words(&self) -> usize {
+        self.young.len() - self.top
+    }
+
+    /// Whether `words` more fit in the young heap without a collection.
+    #[inline]
+    pub fn has_room(&self, words: usize) -> bool {
+        self.free_words() >= words
+    }
+
+    /// Whether terms live outside the young and old heaps (fragments), which a collection
+    /// would merge. The emulator collects at its next safe point when this is true.
+    pub fn has_fragments(&self) -> bool {
+        !self.fragments.is_empty()
+    }
+
+    /// Size of the young heap in words (`heap_size` in `process_info`).
+    pub fn young_size(&self) -> usize {
+        self.young.len()
+    }
+
+    /// Words in use in the young heap.
+    pub fn young_used(&self) -> usize {
+        self.top
+    }
+
+    /// Size of the old heap in words.
+    pub fn old_size(&self) -> usize {
+        self.old.len()
+    }
+
+    /// Words held by fragments.
+    pub fn fragment_words(&self) -> usize {
+        self.fragments.iter().map(|f| f.used_words()).sum()
+    }
+
+    /// Total words of heap memory (`total_heap_size` in `process_info`).
+    pub fn total_size(&self) -> usize {
+        self.young.len() + self.old.len() + self.fragment_words()
+    }
+
+    /// Adds a message fragment: its terms become this process's until the next collection
+    /// copies the live ones into the young heap.
+    pub fn attach_fragment(&mut self, mut frag: Fragment) {
+        self.offheap_young.append(&mut frag.take_offheap());
+        self.fragments.push(frag);
+    }
+
+    /// Whether `ptr` points into this process's young heap, old heap or a fragment.
+    pub fn owns(&self, ptr: *const Term) -> bool {
+        let p = ptr as usize;
+        let inside = |b: &[Term], used: usize| {
+            let s = b.as_ptr() as usize;
+            p >= s && p < s + used * 8
+        };
+        inside(&self.young, self.top)
+            || inside(&self.old, self.old_top)
+            || self.fragments.iter().any(|f| f.ranges().any(|(s, e)| p >= s && p < e))
+    }
+
+    /// Releases every refc handle and fragment (the process died). The heap is empty after.
+    pub fn clear(&mut self) {
+        for h in self.offheap_young.drain(..).chain(self.offheap_old.drain(..)) {
+            binary::release_handle(h);
+        }
+        self.fragments.clear();
+        self.top = 0;
+        self.high_water = 0;
+        self.old_top = 0;
+    }
+}
+
+impl TermAlloc for ProcessHeap {
+    #[inline]
+    fn alloc(&mut self, words: usize) -> *mut Term {
+        if self.free_words() >= words {
+            let at = self.top;
+            self.top += words;
+            // SAFETY: `at + words <= young.len()`, checked above.
+            return unsafe { self.young.as_mut_ptr().add(at) };
+        }
+        if let Some(p) = self.fragments.last_mut().and_then(|f| f.try_alloc(words)) {
+            return p;
+        }
+        let mut frag = Fragment::with_capacity(words.max(OVERFLOW_FRAGMENT_WORDS));
+        let p = frag.alloc(words);
+        self.fragments.push(frag);
+        p
+    }
+
+    fn register_offheap(&mut self, handle: Term) {
+        self.offheap_young.push(handle);
+    }
+}
+
+impl Drop for ProcessHeap {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+// SAFETY: the heap owns all its blocks; see `Fragment`'s Send argument. A process (and its
+// heap) runs on one scheduler thread at a time.
+unsafe impl Send for ProcessHeap {}

@@ -1,0 +1,311 @@
+//! BIFs of the `erlang` module: processes and the process dictionary, errors, and the core
+//! term operations. Arithmetic, comparison, conversion and the rest of the module live in
+//! the `erlang/` files next to this one as they grow.
+
+pub mod arith;
+pub mod binaries;
+pub mod convert;
+pub mod lists_ops;
+pub mod system;
+pub mod types;
+
+use enigma_term::{atom, build, Atom, Term};
+
+use crate::bif;
+use crate::bifs::BifEntry;
+use crate::emulator::exception::{badarg, BifResult, Class, Exception, Fault};
+use crate::process::Process;
+use crate::runtime::scheduler;
+
+fn self_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(p.pid)
+}
+
+fn group_leader_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(p.group_leader)
+}
+
+fn element_2(_p: &mut Process, a: &[Term]) -> BifResult {
+    let i = a[0].as_small().ok_or_else(badarg)?;
+    let t = a[1].as_tuple().ok_or_else(badarg)?;
+    if i < 1 {
+        return Err(badarg());
+    }
+    t.get(i as usize - 1).copied().ok_or_else(badarg)
+}
+
+fn setelement_3(p: &mut Process, a: &[Term]) -> BifResult {
+    let i = a[0].as_small().ok_or_else(badarg)?;
+    let t = a[1].as_tuple().ok_or_else(badarg)?;
+    if i < 1 || i as usize > t.len() {
+        return Err(badarg());
+    }
+    let mut v = t.to_vec();
+    v[i as usize - 1] = a[2];
+    Ok(build::tuple(&mut p.heap, &v))
+}
+
+fn tuple_size_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    a[0].as_tuple().map(|t| Term::small(t.len() as i64)).ok_or_else(badarg)
+}
+
+fn length_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    let mut n = 0i64;
+    let mut l = a[0];
+    while let Some((_, t)) = l.as_cons() {
+        n += 1;
+        l = t;
+    }
+    if l.is_nil() {
+        Ok(Term::small(n))
+    } else {
+        Err(badarg())
+    }
+}
+
+fn hd_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    a[0].as_cons().map(|(h, _)| h).ok_or_else(badarg)
+}
+
+fn tl_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    a[0].as_cons().map(|(_, t)| t).ok_or_else(badarg)
+}
+
+fn raise(class: Class, reason: Term) -> BifResult {
+    Err(Fault::Raise(Exception::new(class, reason)))
+}
+
+fn error_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    raise(Class::Error, a[0])
+}
+
+fn error_2(_p: &mut Process, a: &[Term]) -> BifResult {
+    let mut e = Exception::error(a[0]);
+    e.args = a[1];
+    Err(Fault::Raise(e))
+}
+
+fn error_3(_p: &mut Process, a: &[Term]) -> BifResult {
+    let mut e = Exception::error(a[0]);
+    e.args = a[1];
+    // Only `{error_info, Map}` entries of the options end up in the trace.
+    let mut info = Vec::new();
+    let mut l = a[2];
+    while let Some((h, t)) = l.as_cons() {
+        if h.as_tuple().is_some_and(|e| e.len() == 2 && e[0] == Term::atom(atom::ERROR_INFO)) {
+            info.push(h);
+        }
+        l = t;
+    }
+    if !l.is_nil() {
+        return Err(badarg());
+    }
+    e.info = build::list(&mut enigma_term::VecAlloc::new(), &[]);
+    let _ = info;
+    e.info = a[2];
+    Err(Fault::Raise(e))
+}
+
+fn exit_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    raise(Class::Exit, a[0])
+}
+
+fn throw_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    raise(Class::Throw, a[0])
+}
+
+fn apply_3(_p: &mut Process, a: &[Term]) -> BifResult {
+    let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
+        return Err(badarg());
+    };
+    let args = build::list_to_vec(a[2]).ok_or_else(badarg)?;
+    Err(Fault::Trap { module, function, args })
+}
+
+fn apply_2(_p: &mut Process, a: &[Term]) -> BifResult {
+    let args = build::list_to_vec(a[1]).ok_or_else(badarg)?;
+    if let Some((m, f)) = a[0].as_tuple().and_then(|t| match t {
+        [m, f] => Some((m.as_atom()?, f.as_atom()?)),
+        _ => None,
+    }) {
+        return Err(Fault::Trap { module: m, function: f, args });
+    }
+    Err(Fault::TrapFun { fun: a[0], args })
+}
+
+fn halt_0(_p: &mut Process, _a: &[Term]) -> BifResult {
+    Err(Fault::Halt(0))
+}
+
+fn halt_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    halt_status(a[0])
+}
+
+fn halt_2(_p: &mut Process, a: &[Term]) -> BifResult {
+    halt_status(a[0])
+}
+
+fn halt_status(t: Term) -> BifResult {
+    if let Some(n) = t.as_small() {
+        if n >= 0 {
+            return Err(Fault::Halt((n & 0xFF) as i32));
+        }
+    }
+    if t.as_atom() == Atom::existing("abort") {
+        return Err(Fault::Halt(134));
+    }
+    if t.is_list() {
+        // halt("message"): print the slogan as BEAM does and exit 1.
+        let chars: String = build::list_to_vec(t)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|c| c.as_small().and_then(|c| char::from_u32(c as u32)))
+            .collect();
+        eprintln!("{chars}");
+        return Err(Fault::Halt(1));
+    }
+    Err(badarg())
+}
+
+fn spawn_3(p: &mut Process, a: &[Term]) -> BifResult {
+    let (Some(m), Some(f)) = (a[0].as_atom(), a[1].as_atom()) else {
+        return Err(badarg());
+    };
+    scheduler::spawn(m, f, a[2], p.group_leader, None).map_err(|_| badarg())
+}
+
+fn put_2(p: &mut Process, a: &[Term]) -> BifResult {
+    for e in p.dict.iter_mut() {
+        if enigma_term::compare::eq(e.0, a[0]) {
+            let old = e.1;
+            e.1 = a[1];
+            return Ok(old);
+        }
+    }
+    p.dict.push((a[0], a[1]));
+    Ok(Term::atom(atom::UNDEFINED))
+}
+
+fn get_1(p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(p.dict.iter().find(|e| enigma_term::compare::eq(e.0, a[0])).map_or(Term::atom(atom::UNDEFINED), |e| e.1))
+}
+
+fn erase_1(p: &mut Process, a: &[Term]) -> BifResult {
+    match p.dict.iter().position(|e| enigma_term::compare::eq(e.0, a[0])) {
+        Some(i) => Ok(p.dict.remove(i).1),
+        None => Ok(Term::atom(atom::UNDEFINED)),
+    }
+}
+
+fn make_ref_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(new_ref(p))
+}
+
+/// A new unique local reference on `p`'s heap.
+pub fn new_ref(p: &mut Process) -> Term {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    build::reference(&mut p.heap, [n as u32, (n >> 32) as u32, 0])
+}
+
+fn monitor_2(p: &mut Process, _a: &[Term]) -> BifResult {
+    // Monitors arrive with the process work (issue 3); a reference keeps callers such as
+    // io:request/2 working meanwhile, and a monitored process that dies sends nothing yet.
+    Ok(new_ref(p))
+}
+
+fn demonitor_1(_p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(Term::TRUE)
+}
+
+fn demonitor_2(_p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(Term::TRUE)
+}
+
+fn node_0(_p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(Term::atom(atom::NONODE_NOHOST))
+}
+
+fn display_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    let mut s = String::new();
+    enigma_term::print::write_term(&mut s, a[0]);
+    println!("{s}");
+    Ok(Term::TRUE)
+}
+
+fn register_2(_p: &mut Process, a: &[Term]) -> BifResult {
+    let name = a[0].as_atom().ok_or_else(badarg)?;
+    if name == atom::UNDEFINED || !a[1].is_local_pid() || scheduler::lookup(a[1]).is_none() {
+        return Err(badarg());
+    }
+    if scheduler::register(name, a[1]) {
+        Ok(Term::TRUE)
+    } else {
+        Err(badarg())
+    }
+}
+
+fn whereis_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    let name = a[0].as_atom().ok_or_else(badarg)?;
+    Ok(scheduler::whereis(name).unwrap_or(Term::atom(atom::UNDEFINED)))
+}
+
+fn process_flag_2(p: &mut Process, a: &[Term]) -> BifResult {
+    match a[0].as_atom() {
+        Some(atom::TRAP_EXIT) if a[1].is_boolean() => {
+            let old = Term::bool(p.trap_exit);
+            p.trap_exit = a[1] == Term::TRUE;
+            Ok(old)
+        }
+        _ => Err(badarg()),
+    }
+}
+
+/// The `error_info` a BIF's frame carries in stack traces (`[]` when none).
+pub fn error_info_for(heap: &mut dyn enigma_term::TermAlloc, mfa: &enigma_term::boxed::Export) -> Term {
+    let module = match mfa.module.name() {
+        "erlang" | "erts_internal" => "erl_erts_errors",
+        "lists" | "maps" | "binary" | "unicode" | "string" | "math" | "io" | "re" | "persistent_term"
+        | "atomics" | "counters" => "erl_stdlib_errors",
+        _ => return Term::NIL,
+    };
+    let m = Term::atom(Atom::intern(module).unwrap_or(atom::UNDEFINED));
+    let map = enigma_term::map::from_pairs(heap, vec![(Term::atom(atom::MODULE), m)]);
+    let t = build::tuple(heap, &[Term::atom(atom::ERROR_INFO), map]);
+    build::list(heap, &[t])
+}
+
+pub const BIFS: &[BifEntry] = &[
+    bif!("erlang", "self", 0, self_0),
+    bif!("erlang", "group_leader", 0, group_leader_0),
+    bif!("erlang", "element", 2, element_2),
+    bif!("erlang", "setelement", 3, setelement_3),
+    bif!("erlang", "tuple_size", 1, tuple_size_1),
+    bif!("erlang", "length", 1, length_1),
+    bif!("erlang", "hd", 1, hd_1),
+    bif!("erlang", "tl", 1, tl_1),
+    bif!("erlang", "error", 1, error_1),
+    bif!("erlang", "error", 2, error_2),
+    bif!("erlang", "error", 3, error_3),
+    bif!("erlang", "exit", 1, exit_1),
+    bif!("erlang", "throw", 1, throw_1),
+    bif!("erlang", "apply", 2, apply_2),
+    bif!("erlang", "apply", 3, apply_3),
+    bif!("erlang", "halt", 0, halt_0),
+    bif!("erlang", "halt", 1, halt_1),
+    bif!("erlang", "halt", 2, halt_2),
+    bif!("erlang", "spawn", 3, spawn_3),
+    bif!("erlang", "put", 2, put_2),
+    bif!("erlang", "get", 1, get_1),
+    bif!("erlang", "erase", 1, erase_1),
+    bif!("erlang", "make_ref", 0, make_ref_0),
+    bif!("erlang", "monitor", 2, monitor_2),
+    bif!("erlang", "demonitor", 1, demonitor_1),
+    bif!("erlang", "demonitor", 2, demonitor_2),
+    bif!("erlang", "node", 0, node_0),
+    bif!("erlang", "display", 1, display_1),
+    bif!("erlang", "register", 2, register_2),
+    bif!("erlang", "whereis", 1, whereis_1),
+    bif!("erlang", "process_flag", 2, process_flag_2),
+];

@@ -1,0 +1,5 @@
+//! BIFs of the `erlang` module: convert (see the module table at the end).
+
+use crate::bifs::BifEntry;
+
+pub const BIFS: &[BifEntry] = &[];

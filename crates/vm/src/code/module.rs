@@ -1,0 +1,135 @@
+//! A loaded module and the global tables that find modules by name and by code address.
+
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
+
+use enigma_term::boxed::FunEntry;
+use enigma_term::{Atom, Term, VecAlloc};
+
+use crate::emulator::instr::{Mfa, Op};
+
+/// One function's place in its module's code.
+#[derive(Copy, Clone, Debug)]
+pub struct Function {
+    pub mfa: Mfa,
+    /// Index of the function's `FuncInfo` instruction.
+    pub start: usize,
+}
+
+/// A loaded module version. Never freed: code addresses into it stay valid.
+pub struct Module {
+    pub name: Atom,
+    pub code: Box<[Op]>,
+    /// The literal area: every constant the code refers to.
+    pub literals: VecAlloc,
+    /// Functions in code order.
+    pub functions: Vec<Function>,
+    /// `(instruction index, line item)` at each `line` instruction, in code order.
+    pub lines: Vec<(u32, u32)>,
+    /// `(file index, line)` per line item; item 0 is "no location".
+    pub line_items: Vec<(u32, u32)>,
+    /// Source file names; index 0 is the module's own file.
+    pub files: Vec<String>,
+    pub lambdas: Vec<&'static FunEntry>,
+    /// `(function, arity)` of each exported function.
+    pub exports: Vec<(Atom, u32)>,
+    /// The `Attr` and `CInf` chunks as terms in the literal area (`[]` when absent).
+    pub attributes: Term,
+    pub compile_info: Term,
+    /// MD5 of the module (for funs' `new_uniq` and `module_info(md5)`).
+    pub md5: [u8; 16],
+    /// The `on_load` function, if the module declares one.
+    pub on_load: Option<usize>,
+}
+
+impl Module {
+    /// Address of instruction `i`.
+    pub fn address(&self, i: usize) -> usize {
+        self.code.get(i).map_or(0, |op| op as *const Op as usize)
+    }
+
+    /// Index of the instruction at `addr` if it lies in this module.
+    pub fn index_of(&self, addr: usize) -> Option<usize> {
+        let start = self.code.as_ptr() as usize;
+        let size = core::mem::size_of::<Op>();
+        (addr >= start && addr < start + self.code.len() * size).then(|| (addr - start) / size)
+    }
+
+    /// The function containing instruction `i`.
+    pub fn function_at(&self, i: usize) -> Option<&Function> {
+        let k = self.functions.partition_point(|f| f.start <= i);
+        self.functions.get(k.checked_sub(1)?)
+    }
+
+    /// `(file, line)` of instruction `i`: the last `line` instruction before it in the same
+    /// function, or `None` when there is none.
+    pub fn location_at(&self, i: usize) -> Option<(&str, u32)> {
+        let f = self.function_at(i)?;
+        let k = self.lines.partition_point(|&(at, _)| at as usize <= i);
+        let &(at, item) = self.lines.get(k.checked_sub(1)?)?;
+        if (at as usize) < f.start {
+            return None;
+        }
+        let &(file, line) = self.line_items.get(item as usize)?;
+        if line == 0 {
+            return None;
+        }
+        Some((self.files.get(file as usize)?.as_str(), line))
+    }
+}
+
+struct Tables {
+    by_name: HashMap<Atom, &'static Module>,
+    /// `(code start, code end, module)`, sorted by start.
+    by_address: Vec<(usize, usize, &'static Module)>,
+    /// Literal area blocks `(start, end)`, sorted.
+    literal_ranges: Vec<(usize, usize)>,
+}
+
+fn tables() -> &'static RwLock<Tables> {
+    static T: OnceLock<RwLock<Tables>> = OnceLock::new();
+    T.get_or_init(|| RwLock::new(Tables { by_name: HashMap::new(), by_address: Vec::new(), literal_ranges: Vec::new() }))
+}
+
+/// Makes `m` the current version of its module.
+pub fn register(m: &'static Module) {
+    let mut t = tables().write().unwrap_or_else(|e| e.into_inner());
+    t.by_name.insert(m.name, m);
+    let start = m.code.as_ptr() as usize;
+    let end = start + m.code.len() * core::mem::size_of::<Op>();
+    let pos = t.by_address.partition_point(|&(s, _, _)| s < start);
+    t.by_address.insert(pos, (start, end, m));
+    for (p, len) in m.literals.block_ranges() {
+        let s = p as usize;
+        let pos = t.literal_ranges.partition_point(|&(a, _)| a < s);
+        t.literal_ranges.insert(pos, (s, s + len * 8));
+    }
+}
+
+/// The current version of module `name`, if loaded.
+pub fn find_module(name: Atom) -> Option<&'static Module> {
+    tables().read().unwrap_or_else(|e| e.into_inner()).by_name.get(&name).copied()
+}
+
+/// Every loaded module.
+pub fn loaded_modules() -> Vec<&'static Module> {
+    tables().read().unwrap_or_else(|e| e.into_inner()).by_name.values().copied().collect()
+}
+
+/// The module whose code contains `addr`, with the instruction index.
+pub fn module_for_address(addr: usize) -> Option<(&'static Module, usize)> {
+    let t = tables().read().unwrap_or_else(|e| e.into_inner());
+    let k = t.by_address.partition_point(|&(s, _, _)| s <= addr);
+    let &(_, end, m) = t.by_address.get(k.checked_sub(1)?)?;
+    if addr >= end {
+        return None;
+    }
+    m.index_of(addr).map(|i| (m, i))
+}
+
+/// Whether `addr` lies in some module's literal area (for the heap verifier).
+pub fn is_literal_address(addr: usize) -> bool {
+    let t = tables().read().unwrap_or_else(|e| e.into_inner());
+    let k = t.literal_ranges.partition_point(|&(s, _)| s <= addr);
+    k > 0 && t.literal_ranges.get(k - 1).is_some_and(|&(_, e)| addr < e)
+}

@@ -1,0 +1,270 @@
+//! The emulator's internal instruction form: every generic instruction decoded once at load
+//! time into an [`Op`] whose operands are resolved — registers as indices, literals and
+//! immediates as terms, labels as code addresses, imports as export entries, BIFs as
+//! function pointers. The loop never looks at the compact encoding.
+
+use crate::bifs::BifFn;
+use enigma_term::boxed::{Export, FunEntry};
+use enigma_term::{Atom, Term};
+
+/// A source operand: a register or a constant (an immediate, or a term in the module's
+/// literal area, which never moves).
+#[derive(Copy, Clone, Debug)]
+pub enum Src {
+    X(u16),
+    Y(u16),
+    Const(Term),
+}
+
+/// A destination register.
+#[derive(Copy, Clone, Debug)]
+pub enum Dst {
+    X(u16),
+    Y(u16),
+}
+
+/// A code address (an `Op` in some module's code), or [`Label::FAIL`] for "raise instead of
+/// jumping" (the compiler's label 0).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Label(pub usize);
+
+impl Label {
+    /// No label: a failing test or BIF raises an exception.
+    pub const FAIL: Label = Label(0);
+
+    pub fn is_fail(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// A float register source for the float instructions.
+#[derive(Copy, Clone, Debug)]
+pub enum FSrc {
+    F(u16),
+    Reg(Src),
+}
+
+/// A type test of `is_*` instructions.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum TypeTest {
+    Integer,
+    Float,
+    Number,
+    Atom,
+    Pid,
+    Reference,
+    Port,
+    Nil,
+    Binary,
+    Bitstring,
+    List,
+    NonemptyList,
+    Tuple,
+    Function,
+    Boolean,
+    Map,
+}
+
+/// A comparison of `is_lt` and friends.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Compare {
+    Lt,
+    Ge,
+    Eq,
+    Ne,
+    EqExact,
+    NeExact,
+}
+
+/// The module, function and arity of a function (for `func_info` and stack traces).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Mfa {
+    pub module: Atom,
+    pub function: Atom,
+    pub arity: u32,
+}
+
+/// One segment of `bs_create_bin`.
+#[derive(Clone, Debug)]
+pub struct BsSegment {
+    pub kind: BsSegKind,
+    /// Unit of the size (bits per size unit).
+    pub unit: u32,
+    /// Segment flags: bit 0 aligned (unused), 1 little, 2 signed, 3 native.
+    pub flags: u32,
+    pub value: Src,
+    /// The size operand: an integer, `all` (as `Const(atom all)`), or `[]` when absent.
+    pub size: Src,
+}
+
+/// The kind of a `bs_create_bin` segment.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BsSegKind {
+    Integer,
+    Float,
+    Binary,
+    Utf8,
+    Utf16,
+    Utf32,
+    String,
+    Append,
+    PrivateAppend,
+}
+
+/// Flags of a bit-syntax match segment.
+pub const BS_LITTLE: u32 = 0x02;
+pub const BS_SIGNED: u32 = 0x04;
+pub const BS_NATIVE: u32 = 0x10;
+
+/// An internal instruction.
+#[derive(Clone, Debug)]
+pub enum Op {
+    // ---- functions and calls ----
+    FuncInfo(Mfa),
+    Call { arity: u32, target: Label },
+    CallLast { arity: u32, target: Label, dealloc: u32 },
+    CallOnly { arity: u32, target: Label },
+    CallExt { arity: u32, export: &'static Export },
+    CallExtLast { arity: u32, export: &'static Export, dealloc: u32 },
+    CallExtOnly { arity: u32, export: &'static Export },
+    /// A BIF called as a function (`call_ext` to a BIF; also the stub of a BIF's export
+    /// entry): arguments in x0.., result in x0. `tail` says what follows: 0 = continue,
+    /// 1 = return (`call_ext_only`), n+2 = deallocate n then return (`call_ext_last`).
+    CallBif { bif: BifFn, mfa: &'static Export, tail: u32 },
+    /// `bif0`..`bif2`, `gc_bif1`, `gc_bif2`: a guard-safe BIF with explicit operands.
+    Bif { bif: BifFn, fail: Label, args: [Src; 2], argc: u8, live: u16, dst: Dst },
+    /// `gc_bif3` (rare, so kept out of line to keep instructions small).
+    Bif3(Box<Bif3>),
+    Apply { arity: u32 },
+    ApplyLast { arity: u32, dealloc: u32 },
+    CallFun { arity: u32 },
+    CallFun2 { arity: u32, fun: Src },
+    MakeFun { entry: &'static FunEntry, dst: Dst, env: Box<[Src]> },
+    Return,
+
+    // ---- stack and heap ----
+    Allocate { stack: u32, heap: u32, live: u32, zero: bool },
+    TestHeap { need: u32, live: u32 },
+    Init(u16),
+    InitYregs(Box<[u16]>),
+    Deallocate(u32),
+    Trim { remove: u32, remaining: u32 },
+
+    // ---- moves and data ----
+    Move { src: Src, dst: Dst },
+    Swap { a: Dst, b: Dst },
+    GetList { src: Src, head: Dst, tail: Dst },
+    GetHd { src: Src, dst: Dst },
+    GetTl { src: Src, dst: Dst },
+    GetTupleElement { src: Src, index: u32, dst: Dst },
+    SetTupleElement { value: Src, tuple: Src, index: u32 },
+    PutList { head: Src, tail: Src, dst: Dst },
+    PutTuple2 { dst: Dst, elems: Box<[Src]> },
+
+    // ---- tests and branches ----
+    Test { kind: TypeTest, fail: Label, src: Src },
+    Cmp { kind: Compare, fail: Label, a: Src, b: Src },
+    TestArity { fail: Label, src: Src, arity: u32 },
+    IsTaggedTuple { fail: Label, src: Src, arity: u32, tag: Term },
+    IsFunction2 { fail: Label, src: Src, arity: Src },
+    SelectVal { src: Src, fail: Label, table: Box<[(Term, Label)]> },
+    SelectTupleArity { src: Src, fail: Label, table: Box<[(u32, Label)]> },
+    Jump(Label),
+
+    // ---- errors ----
+    Badmatch(Src),
+    CaseEnd(Src),
+    IfEnd,
+    TryCaseEnd(Src),
+    Badrecord(Src),
+
+    // ---- exceptions ----
+    Catch { y: u16, handler: Label },
+    CatchEnd(u16),
+    Try { y: u16, handler: Label },
+    TryEnd(u16),
+    TryCase(u16),
+    Raise { trace: Src, value: Src },
+    BuildStacktrace,
+    RawRaise,
+
+    // ---- messages ----
+    Send,
+    LoopRec { fail: Label, dst: Dst },
+    LoopRecEnd(Label),
+    RemoveMessage,
+    Wait(Label),
+    WaitTimeout { target: Label, time: Src },
+    Timeout,
+    RecvMarkerReserve(Dst),
+    RecvMarkerBind { marker: Src, reference: Src },
+    RecvMarkerClear(Src),
+    RecvMarkerUse(Src),
+
+    // ---- maps ----
+    PutMapAssoc { fail: Label, src: Src, dst: Dst, live: u32, pairs: Box<[(Src, Src)]> },
+    PutMapExact { fail: Label, src: Src, dst: Dst, live: u32, pairs: Box<[(Src, Src)]> },
+    HasMapFields { fail: Label, src: Src, keys: Box<[Src]> },
+    GetMapElements { fail: Label, src: Src, pairs: Box<[(Src, Dst)]> },
+
+    // ---- floats ----
+    Fclearerror,
+    Fcheckerror,
+    Fmove { src: FSrc, dst: FDst },
+    Fconv { src: Src, dst: u16 },
+    Farith { op: FloatOp, a: u16, b: u16, dst: u16 },
+    Fnegate { src: u16, dst: u16 },
+
+    // ---- binaries ----
+    BsCreateBin { fail: Label, live: u32, unit: u32, dst: Dst, segments: Box<[BsSegment]> },
+    BsStartMatch { fail: Label, live: u32, src: Src, dst: Dst },
+    BsGetInteger { fail: Label, ctx: Src, live: u32, size: Src, unit: u32, flags: u32, dst: Dst },
+    BsGetFloat { fail: Label, ctx: Src, live: u32, size: Src, unit: u32, flags: u32, dst: Dst },
+    BsGetBinary { fail: Label, ctx: Src, live: u32, size: Src, unit: u32, flags: u32, dst: Dst },
+    BsSkipBits { fail: Label, ctx: Src, size: Src, unit: u32 },
+    BsTestTail { fail: Label, ctx: Src, bits: u32 },
+    BsTestUnit { fail: Label, ctx: Src, unit: u32 },
+    BsMatchString { fail: Label, ctx: Src, bits: u32, bytes: Box<[u8]> },
+    BsGetUtf { fail: Label, ctx: Src, width: u8, flags: u32, dst: Option<Dst> },
+    BsGetTail { ctx: Src, dst: Dst, live: u32 },
+    BsGetPosition { ctx: Src, dst: Dst },
+    BsSetPosition { ctx: Src, pos: Src },
+
+    // ---- fallbacks ----
+    /// An instruction that BEAM has but Enigma does not implement yet: raises
+    /// `{enigma_unimplemented, Name}` when executed (loading still succeeds).
+    Unimplemented(&'static str),
+    /// Executing this is a loader bug (a label's position, the end of code).
+    CodeEnd,
+    /// The return address at the bottom of every process's stack: its initial call returned.
+    NormalExit,
+}
+
+/// The operands of a three-argument guard BIF.
+#[derive(Clone, Debug)]
+pub struct Bif3 {
+    pub bif: BifFn,
+    pub fail: Label,
+    pub args: [Src; 3],
+    pub live: u16,
+    pub dst: Dst,
+}
+
+/// A float register or x/y register destination of `fmove`.
+#[derive(Copy, Clone, Debug)]
+pub enum FDst {
+    F(u16),
+    Reg(Dst),
+}
+
+/// The arithmetic of the float instructions.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+// Keep instructions compact: the loop walks arrays of them.
+const _: () = assert!(core::mem::size_of::<Op>() <= 64);

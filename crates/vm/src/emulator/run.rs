@@ -1,0 +1,1247 @@
+//! The instruction loop. It runs one process until the process exhausts its reductions,
+//! waits in a `receive`, or exits. Arms stay short: read operands, call a handler, store,
+//! move on; the larger instructions live in `ops/`.
+
+use enigma_term::atom;
+use enigma_term::boxed::Export;
+use enigma_term::{build, Term};
+
+use super::exception::{BifResult, Class, Exception, Fault};
+use super::instr::*;
+use super::ops;
+use super::stacktrace::{self, TopFrame};
+use crate::bifs::BifFn;
+use crate::code;
+use crate::process::{Process, F_REGS, X_REGS};
+
+/// Reductions a process may use before it yields (BEAM's `CONTEXT_REDS`).
+pub const REDUCTION_BUDGET: i32 = 4000;
+
+/// The registers a scheduler runs processes with.
+pub struct Emulator {
+    pub x: Box<[Term]>,
+    pub f: Box<[f64]>,
+}
+
+impl Default for Emulator {
+    fn default() -> Self {
+        Emulator { x: vec![Term::NIL; X_REGS].into_boxed_slice(), f: vec![0.0; F_REGS].into_boxed_slice() }
+    }
+}
+
+/// Why [`run`] returned.
+#[derive(Debug)]
+pub enum RunOutcome {
+    /// Out of reductions: runnable again.
+    Yield,
+    /// Waiting in a receive for a message (or its timeout).
+    Wait,
+    /// The process exited; its reason (and, for a crash, class and trace) are in
+    /// `Process::exit_reason` / `last_trace`.
+    Exit { class: Option<Class> },
+    /// `erlang:halt/1`.
+    Halt(i32),
+}
+
+/// The single static instruction every process's stack bottom returns to.
+pub static NORMAL_EXIT: [Op; 1] = [Op::NormalExit];
+
+#[inline(always)]
+fn read(x: &[Term], stack: &[Term], s: Src) -> Term {
+    match s {
+        Src::X(i) => x.get(i as usize).copied().unwrap_or(Term::NIL),
+        Src::Y(i) => stack.get(stack.len().wrapping_sub(1 + i as usize)).copied().unwrap_or(Term::NIL),
+        Src::Const(t) => t,
+    }
+}
+
+#[inline(always)]
+fn write(x: &mut [Term], stack: &mut [Term], d: Dst, v: Term) {
+    match d {
+        Dst::X(i) => {
+            if let Some(slot) = x.get_mut(i as usize) {
+                *slot = v;
+            }
+        }
+        Dst::Y(i) => {
+            let idx = stack.len().wrapping_sub(1 + i as usize);
+            if let Some(slot) = stack.get_mut(idx) {
+                *slot = v;
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn next(pc: *const Op) -> *const Op {
+    // SAFETY: every instruction is followed by another one (code ends with `CodeEnd`).
+    unsafe { pc.add(1) }
+}
+
+#[inline(always)]
+fn to(l: Label) -> *const Op {
+    l.0 as *const Op
+}
+
+/// Deallocates a frame of `n` y registers.
+#[inline(always)]
+fn deallocate(stack: &mut Vec<Term>, n: u32) {
+    let len = stack.len().saturating_sub(n as usize);
+    stack.truncate(len);
+}
+
+/// Pops the return address.
+#[inline(always)]
+fn pop_cp(stack: &mut Vec<Term>) -> *const Op {
+    match stack.pop() {
+        Some(w) if w.is_cp() => w.cp_value() as *const Op,
+        _ => NORMAL_EXIT.as_ptr(),
+    }
+}
+
+/// Runs `p` for at most `budget` reductions.
+pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
+    let Emulator { x, f } = em;
+    let x: &mut [Term] = x;
+    let f: &mut [f64] = f;
+    for (i, t) in p.saved_x.drain(..).enumerate() {
+        if let Some(slot) = x.get_mut(i) {
+            *slot = t;
+        }
+    }
+    let mut pc = p.pc;
+    let mut reds = budget;
+    let outcome;
+
+    // Raises `$exc` (an Exception) at the current pc, jumping to the handler or exiting.
+    macro_rules! raise {
+        ($exc:expr, $top:expr) => {{
+            match throw(p, x, pc, $exc, $top) {
+                Some(h) => {
+                    pc = h;
+                    continue;
+                }
+                None => {
+                    outcome = RunOutcome::Exit { class: Some(p_class(p)) };
+                    break;
+                }
+            }
+        }};
+        ($exc:expr) => {
+            raise!($exc, TopFrame { bif: None, args: Term::NON_VALUE, info: Term::NON_VALUE })
+        };
+    }
+    macro_rules! r {
+        ($s:expr) => {
+            read(x, &p.stack, $s)
+        };
+    }
+    macro_rules! w {
+        ($d:expr, $v:expr) => {
+            write(x, &mut p.stack, $d, $v)
+        };
+    }
+    // A failed test: jump to the label, or raise when there is none.
+    macro_rules! fail_to {
+        ($l:expr, $exc:expr) => {{
+            if $l.is_fail() {
+                raise!($exc);
+            }
+            pc = to($l);
+            continue;
+        }};
+    }
+    // Counts one reduction for a call to `$target` with `$arity` live registers, yielding
+    // when the budget is spent.
+    macro_rules! call_to {
+        ($target:expr, $arity:expr) => {{
+            pc = $target;
+            reds -= 1;
+            if reds <= 0 {
+                p.saved_x.extend_from_slice(&x[..($arity as usize).min(X_REGS)]);
+                outcome = RunOutcome::Yield;
+                break;
+            }
+            continue;
+        }};
+    }
+    macro_rules! handle_fault {
+        ($fault:expr, $mfa:expr, $args:expr) => {{
+            match $fault {
+                Fault::Raise(e) => {
+                    let top = bif_top_frame(p, $mfa, $args, &e);
+                    raise!(e, top)
+                }
+                Fault::Unimplemented(_) => {
+                    let e = unimplemented_exception(p, $mfa);
+                    raise!(e)
+                }
+                Fault::Halt(status) => {
+                    outcome = RunOutcome::Halt(status);
+                    break;
+                }
+                Fault::Yield => {
+                    p.saved_x.extend_from_slice(&x[..($mfa.arity as usize).min(X_REGS)]);
+                    outcome = RunOutcome::Yield;
+                    break;
+                }
+                Fault::Trap { .. } | Fault::TrapFun { .. } => {
+                    let e = Exception::error(Term::atom(atom::BADARG));
+                    raise!(e)
+                }
+            }
+        }};
+    }
+
+    loop {
+        // SAFETY: `pc` always holds the address of an instruction in live, never-freed code:
+        // the loader resolves every label to one, export entries and return addresses hold
+        // only such addresses, and every code array ends with `CodeEnd`.
+        let op = unsafe { &*pc };
+        match op {
+            Op::Move { src, dst } => {
+                let v = r!(*src);
+                w!(*dst, v);
+                pc = next(pc);
+            }
+            Op::Call { arity, target } => {
+                p.stack.push(Term::cp(next(pc) as usize));
+                call_to!(to(*target), *arity);
+            }
+            Op::CallLast { arity, target, dealloc } => {
+                deallocate(&mut p.stack, *dealloc);
+                call_to!(to(*target), *arity);
+            }
+            Op::CallOnly { arity, target } => {
+                call_to!(to(*target), *arity);
+            }
+            Op::CallExt { arity, export } => {
+                match resolve(export) {
+                    Some(t) => {
+                        p.stack.push(Term::cp(next(pc) as usize));
+                        call_to!(t, *arity)
+                    }
+                    None => {
+                        let e = undef(p, x, export);
+                        raise!(e.0, e.1)
+                    }
+                }
+            }
+            Op::CallExtLast { arity, export, dealloc } => match resolve(export) {
+                Some(t) => {
+                    deallocate(&mut p.stack, *dealloc);
+                    call_to!(t, *arity)
+                }
+                None => {
+                    let e = undef(p, x, export);
+                    raise!(e.0, e.1)
+                }
+            },
+            Op::CallExtOnly { arity, export } => match resolve(export) {
+                Some(t) => call_to!(t, *arity),
+                None => {
+                    let e = undef(p, x, export);
+                    raise!(e.0, e.1)
+                }
+            },
+            Op::CallBif { bif, mfa, tail } => {
+                let n = mfa.arity as usize;
+                let args: [Term; 4];
+                let res = if n <= 4 {
+                    args = [x[0], x[1], x[2], x[3]];
+                    call_bif(*bif, p, &args[..n])
+                } else {
+                    let v: Vec<Term> = x[..n.min(X_REGS)].to_vec();
+                    call_bif(*bif, p, &v)
+                };
+                reds -= 1;
+                match res {
+                    Ok(v) => {
+                        x[0] = v;
+                        match *tail {
+                            0 => pc = next(pc),
+                            1 => pc = pop_cp(&mut p.stack),
+                            d => {
+                                deallocate(&mut p.stack, d - 2);
+                                pc = pop_cp(&mut p.stack);
+                            }
+                        }
+                        if reds <= 0 {
+                            p.saved_x.push(x[0]);
+                            outcome = RunOutcome::Yield;
+                            break;
+                        }
+                    }
+                    Err(Fault::Trap { module, function, args }) => {
+                        // Continue as a call to module:function(args) in place of the BIF.
+                        let export = code::export_entry(module, function, args.len() as u32);
+                        for (i, a) in args.iter().enumerate().take(X_REGS) {
+                            x[i] = *a;
+                        }
+                        match *tail {
+                            0 => p.stack.push(Term::cp(next(pc) as usize)),
+                            1 => {}
+                            d => deallocate(&mut p.stack, d - 2),
+                        }
+                        match resolve(export) {
+                            Some(t) => call_to!(t, args.len()),
+                            None => {
+                                let e = undef(p, x, export);
+                                raise!(e.0, e.1)
+                            }
+                        }
+                    }
+                    Err(Fault::TrapFun { fun, args }) => {
+                        for (i, a) in args.iter().enumerate().take(X_REGS) {
+                            x[i] = *a;
+                        }
+                        let arity = args.len() as u32;
+                        match prepare_fun_call(p, x, fun, arity) {
+                            Ok(t) => {
+                                match *tail {
+                                    0 => p.stack.push(Term::cp(next(pc) as usize)),
+                                    1 => {}
+                                    d => deallocate(&mut p.stack, d - 2),
+                                }
+                                call_to!(t, arity + 1)
+                            }
+                            Err(e) => raise!(e),
+                        }
+                    }
+                    Err(fault) => {
+                        let argv: Vec<Term> = x[..n.min(X_REGS)].to_vec();
+                        handle_fault!(fault, *mfa, &argv)
+                    }
+                }
+            }
+            Op::Bif { bif, fail, args, argc, live, dst } => {
+                let a = [r!(args[0]), r!(args[1])];
+                let n = (*argc as usize).min(2);
+                match call_bif(*bif, p, &a[..n]) {
+                    Ok(v) => {
+                        w!(*dst, v);
+                        if p.heap.has_fragments() {
+                            p.collect(x, *live as usize, 0, false);
+                        }
+                        pc = next(pc);
+                    }
+                    Err(fault) => {
+                        if !fail.is_fail() && matches!(fault, Fault::Raise(_)) {
+                            pc = to(*fail);
+                            continue;
+                        }
+                        let mfa = crate::bifs::mfa_of(*bif);
+                        handle_fault!(fault, mfa, &a[..n])
+                    }
+                }
+            }
+            Op::Bif3(b) => {
+                let a = [r!(b.args[0]), r!(b.args[1]), r!(b.args[2])];
+                match call_bif(b.bif, p, &a) {
+                    Ok(v) => {
+                        w!(b.dst, v);
+                        if p.heap.has_fragments() {
+                            p.collect(x, b.live as usize, 0, false);
+                        }
+                        pc = next(pc);
+                    }
+                    Err(fault) => {
+                        if !b.fail.is_fail() && matches!(fault, Fault::Raise(_)) {
+                            pc = to(b.fail);
+                            continue;
+                        }
+                        let mfa = crate::bifs::mfa_of(b.bif);
+                        handle_fault!(fault, mfa, &a)
+                    }
+                }
+            }
+            Op::Return => {
+                pc = pop_cp(&mut p.stack);
+            }
+            Op::Allocate { stack, heap, live, zero: _ } => {
+                p.stack.extend(std::iter::repeat_n(Term::NIL, *stack as usize));
+                if *heap > 0 && (!p.heap.has_room(*heap as usize) || p.heap.has_fragments() || crate::gc_stress_enabled()) {
+                    p.collect(x, *live as usize, *heap as usize, false);
+                }
+                pc = next(pc);
+            }
+            Op::TestHeap { need, live } => {
+                if !p.heap.has_room(*need as usize) || p.heap.has_fragments() || crate::gc_stress_enabled() {
+                    p.collect(x, *live as usize, *need as usize, false);
+                }
+                pc = next(pc);
+            }
+            Op::Init(y) => {
+                w!(Dst::Y(*y), Term::NIL);
+                pc = next(pc);
+            }
+            Op::InitYregs(ys) => {
+                for y in ys.iter() {
+                    w!(Dst::Y(*y), Term::NIL);
+                }
+                pc = next(pc);
+            }
+            Op::Deallocate(n) => {
+                deallocate(&mut p.stack, *n);
+                pc = next(pc);
+            }
+            Op::Trim { remove, remaining: _ } => {
+                // The removed slots are the highest-numbered... no: trim drops y(0)..y(N-1)
+                // keeping the rest, which is the top of our upward-growing frame.
+                let len = p.stack.len().saturating_sub(*remove as usize);
+                p.stack.truncate(len);
+                pc = next(pc);
+            }
+            Op::GetList { src, head, tail } => {
+                let l = r!(*src);
+                let (h, t) = (l.head(), l.tail());
+                w!(*head, h);
+                w!(*tail, t);
+                pc = next(pc);
+            }
+            Op::GetHd { src, dst } => {
+                let v = r!(*src).head();
+                w!(*dst, v);
+                pc = next(pc);
+            }
+            Op::GetTl { src, dst } => {
+                let v = r!(*src).tail();
+                w!(*dst, v);
+                pc = next(pc);
+            }
+            Op::GetTupleElement { src, index, dst } => {
+                let t = r!(*src);
+                let v = t.as_tuple().and_then(|e| e.get(*index as usize)).copied().unwrap_or(Term::NIL);
+                w!(*dst, v);
+                pc = next(pc);
+            }
+            Op::SetTupleElement { value, tuple, index } => {
+                let v = r!(*value);
+                let t = r!(*tuple);
+                if t.is_tuple() && (*index as usize) < t.header().arity() {
+                    // SAFETY: the compiler only emits set_tuple_element on a tuple it has just
+                    // built (not yet shared), and the index is within its arity (checked).
+                    unsafe { *(t.boxed_ptr() as *mut Term).add(1 + *index as usize) = v };
+                }
+                pc = next(pc);
+            }
+            Op::PutList { head, tail, dst } => {
+                let h = r!(*head);
+                let t = r!(*tail);
+                let c = build::cons(&mut p.heap, h, t);
+                w!(*dst, c);
+                pc = next(pc);
+            }
+            Op::PutTuple2 { dst, elems } => {
+                let vals: smallvec_like::Buf = elems.iter().map(|s| read(x, &p.stack, *s)).collect();
+                let t = build::tuple(&mut p.heap, vals.as_slice());
+                w!(*dst, t);
+                pc = next(pc);
+            }
+            Op::Test { kind, fail, src } => {
+                let v = r!(*src);
+                if type_test(*kind, v) {
+                    pc = next(pc);
+                } else {
+                    pc = to(*fail);
+                }
+            }
+            Op::Cmp { kind, fail, a, b } => {
+                let (a, b) = (r!(*a), r!(*b));
+                if compare(*kind, a, b) {
+                    pc = next(pc);
+                } else {
+                    pc = to(*fail);
+                }
+            }
+            Op::TestArity { fail, src, arity } => {
+                let t = r!(*src);
+                if t.is_tuple() && t.header().arity() == *arity as usize {
+                    pc = next(pc);
+                } else {
+                    pc = to(*fail);
+                }
+            }
+            Op::IsTaggedTuple { fail, src, arity, tag } => {
+                let t = r!(*src);
+                let ok = t.as_tuple().is_some_and(|e| e.len() == *arity as usize && e.first() == Some(tag));
+                pc = if ok { next(pc) } else { to(*fail) };
+            }
+            Op::IsFunction2 { fail, src, arity } => {
+                let (t, a) = (r!(*src), r!(*arity));
+                let ok = a.as_small().is_some_and(|a| fun_arity(t) == Some(a as u32));
+                pc = if ok { next(pc) } else { to(*fail) };
+            }
+            Op::SelectVal { src, fail, table } => {
+                let v = r!(*src);
+                pc = to(select_val(v, table).unwrap_or(*fail));
+            }
+            Op::SelectTupleArity { src, fail, table } => {
+                let v = r!(*src);
+                let ar = v.as_tuple().map(|e| e.len() as u32);
+                let l = ar.and_then(|a| table.iter().find(|(n, _)| *n == a).map(|(_, l)| *l));
+                pc = to(l.unwrap_or(*fail));
+            }
+            Op::Jump(l) => {
+                pc = to(*l);
+            }
+            Op::FuncInfo(mfa) => {
+                let args: Vec<Term> = x[..(mfa.arity as usize).min(X_REGS)].to_vec();
+                let args = build::list(&mut p.heap, &args);
+                let e = Exception::error(Term::atom(atom::FUNCTION_CLAUSE));
+                raise!(e, TopFrame { bif: None, args, info: Term::NON_VALUE });
+            }
+            Op::Badmatch(s) => {
+                let v = r!(*s);
+                let e = super::exception::error_tuple(&mut p.heap, atom::BADMATCH, v);
+                raise!(e);
+            }
+            Op::CaseEnd(s) => {
+                let v = r!(*s);
+                let e = super::exception::error_tuple(&mut p.heap, atom::CASE_CLAUSE, v);
+                raise!(e);
+            }
+            Op::TryCaseEnd(s) => {
+                let v = r!(*s);
+                let e = super::exception::error_tuple(&mut p.heap, atom::TRY_CLAUSE, v);
+                raise!(e);
+            }
+            Op::Badrecord(s) => {
+                let v = r!(*s);
+                let e = super::exception::error_tuple(&mut p.heap, atom::BADRECORD, v);
+                raise!(e);
+            }
+            Op::IfEnd => {
+                raise!(Exception::error(Term::atom(atom::IF_CLAUSE)));
+            }
+            Op::Catch { y, handler } | Op::Try { y, handler } => {
+                w!(Dst::Y(*y), Term::catch((handler.0 >> 3) as u64));
+                p.catches += 1;
+                pc = next(pc);
+            }
+            Op::CatchEnd(y) => {
+                w!(Dst::Y(*y), Term::NIL);
+                p.catches = p.catches.saturating_sub(1);
+                if !x[0].is_value() {
+                    x[0] = catch_value(p, x);
+                }
+                pc = next(pc);
+            }
+            Op::TryEnd(y) => {
+                w!(Dst::Y(*y), Term::NIL);
+                p.catches = p.catches.saturating_sub(1);
+                pc = next(pc);
+            }
+            Op::TryCase(y) => {
+                w!(Dst::Y(*y), Term::NIL);
+                p.catches = p.catches.saturating_sub(1);
+                x[0] = x[1];
+                x[1] = x[2];
+                x[2] = x[3];
+                pc = next(pc);
+            }
+            Op::Raise { trace, value } => {
+                let (t, v) = (r!(*trace), r!(*value));
+                let e = reraise(t, v);
+                raise!(e);
+            }
+            Op::BuildStacktrace => {
+                x[0] = stacktrace_of(x[0]);
+                pc = next(pc);
+            }
+            Op::RawRaise => {
+                // x0 = class, x1 = reason, x2 = raw trace.
+                match x[0].as_atom().and_then(Class::from_atom) {
+                    Some(class) => {
+                        let mut e = Exception::new(class, x[1]);
+                        e.trace = stacktrace_of(x[2]);
+                        raise!(e);
+                    }
+                    None => {
+                        x[0] = Term::atom(atom::BADARG);
+                        pc = next(pc);
+                    }
+                }
+            }
+            Op::MakeFun { entry, dst, env } => {
+                let vals: Vec<Term> = env.iter().map(|s| read(x, &p.stack, *s)).collect();
+                let pid = p.pid;
+                let t = build::fun(&mut p.heap, entry, pid, &vals);
+                w!(*dst, t);
+                pc = next(pc);
+            }
+            Op::CallFun { arity } => {
+                let fun = x[*arity as usize % X_REGS];
+                match prepare_fun_call(p, x, fun, *arity) {
+                    Ok(t) => {
+                        p.stack.push(Term::cp(next(pc) as usize));
+                        call_to!(t, *arity + 1)
+                    }
+                    Err(e) => raise!(e),
+                }
+            }
+            Op::CallFun2 { arity, fun } => {
+                let f = r!(*fun);
+                match prepare_fun_call(p, x, f, *arity) {
+                    Ok(t) => {
+                        p.stack.push(Term::cp(next(pc) as usize));
+                        call_to!(t, *arity + 1)
+                    }
+                    Err(e) => raise!(e),
+                }
+            }
+            Op::Apply { arity } => match prepare_apply(p, x, *arity) {
+                Ok((t, n)) => {
+                    p.stack.push(Term::cp(next(pc) as usize));
+                    call_to!(t, n)
+                }
+                Err((e, top)) => raise!(e, top),
+            },
+            Op::ApplyLast { arity, dealloc } => match prepare_apply(p, x, *arity) {
+                Ok((t, n)) => {
+                    deallocate(&mut p.stack, *dealloc);
+                    call_to!(t, n)
+                }
+                Err((e, top)) => raise!(e, top),
+            },
+            Op::Swap { a, b } => {
+                let (va, vb) = (read(x, &p.stack, dst_src(*a)), read(x, &p.stack, dst_src(*b)));
+                w!(*a, vb);
+                w!(*b, va);
+                pc = next(pc);
+            }
+
+            // ---- messages ----
+            Op::Send => {
+                match crate::runtime::send::send(p, x[0], x[1]) {
+                    Ok(()) => {
+                        x[0] = x[1];
+                        pc = next(pc);
+                    }
+                    Err(e) => raise!(e),
+                }
+                reds -= 1;
+            }
+            Op::LoopRec { fail, dst } => {
+                if p.save >= p.queue.len() {
+                    p.fetch_messages();
+                }
+                match p.queue.get(p.save) {
+                    Some(m) => {
+                        let m = *m;
+                        w!(*dst, m);
+                        pc = next(pc);
+                    }
+                    None => pc = to(*fail),
+                }
+            }
+            Op::LoopRecEnd(l) => {
+                p.save += 1;
+                pc = to(*l);
+            }
+            Op::RemoveMessage => {
+                if p.save < p.queue.len() {
+                    p.queue.remove(p.save);
+                    p.removals += 1;
+                }
+                p.save = 0;
+                p.timer_deadline = None;
+                p.timed_out = false;
+                pc = next(pc);
+            }
+            Op::Timeout => {
+                p.save = 0;
+                p.timer_deadline = None;
+                p.timed_out = false;
+                pc = next(pc);
+            }
+            Op::Wait(l) => {
+                pc = to(*l);
+                if p.fetch_messages() == 0 && p.inbox.wait_if_empty() {
+                    outcome = RunOutcome::Wait;
+                    break;
+                }
+            }
+            Op::WaitTimeout { target, time } => {
+                let t = r!(*time);
+                if p.timed_out {
+                    p.timed_out = false;
+                    p.timer_deadline = None;
+                    pc = next(pc);
+                    continue;
+                }
+                let ms = if t == Term::atom(atom::INFINITY) {
+                    None
+                } else {
+                    match t.as_i64() {
+                        Some(ms) if ms >= 0 => Some(ms as u64),
+                        _ => raise!(Exception::error(Term::atom(atom::TIMEOUT_VALUE))),
+                    }
+                };
+                if ms == Some(0) {
+                    pc = next(pc);
+                    continue;
+                }
+                if let Some(ms) = ms {
+                    if p.timer_deadline.is_none() {
+                        p.timer_deadline = Some(std::time::Instant::now() + std::time::Duration::from_millis(ms));
+                    }
+                }
+                pc = to(*target);
+                if p.fetch_messages() == 0 && p.inbox.wait_if_empty() {
+                    outcome = RunOutcome::Wait;
+                    break;
+                }
+            }
+            Op::RecvMarkerReserve(d) => {
+                p.fetch_messages();
+                let marker = Term::small(((p.removals & 0xFFFF_FFFF) << 24 | (p.queue.len() as u64 & 0xFF_FFFF)) as i64);
+                w!(*d, marker);
+                pc = next(pc);
+            }
+            Op::RecvMarkerBind { .. } | Op::RecvMarkerClear(_) => {
+                pc = next(pc);
+            }
+            Op::RecvMarkerUse(m) => {
+                let v = r!(*m).as_small().unwrap_or(-1);
+                if v >= 0 && (v as u64 >> 24) == (p.removals & 0xFFFF_FFFF) {
+                    p.save = (v as usize & 0xFF_FFFF).min(p.queue.len());
+                } else {
+                    p.save = 0;
+                }
+                pc = next(pc);
+            }
+
+            // ---- maps ----
+            Op::PutMapAssoc { fail, src, dst, live: _, pairs } => {
+                let m = r!(*src);
+                let kvs: Vec<(Term, Term)> = pairs.iter().map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v))).collect();
+                match ops::maps::put_assoc(&mut p.heap, m, &kvs) {
+                    Ok(t) => {
+                        w!(*dst, t);
+                        pc = next(pc);
+                    }
+                    Err(e) => fail_to!(*fail, e),
+                }
+            }
+            Op::PutMapExact { fail, src, dst, live: _, pairs } => {
+                let m = r!(*src);
+                let kvs: Vec<(Term, Term)> = pairs.iter().map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v))).collect();
+                match ops::maps::put_exact(&mut p.heap, m, &kvs) {
+                    Ok(t) => {
+                        w!(*dst, t);
+                        pc = next(pc);
+                    }
+                    Err(e) => fail_to!(*fail, e),
+                }
+            }
+            Op::HasMapFields { fail, src, keys } => {
+                let m = r!(*src);
+                let ok = m.is_map() && keys.iter().all(|k| ops::maps::get(m, read(x, &p.stack, *k)).is_some());
+                pc = if ok { next(pc) } else { to(*fail) };
+            }
+            Op::GetMapElements { fail, src, pairs } => {
+                let m = r!(*src);
+                let mut ok = m.is_map();
+                if ok {
+                    // All keys are looked up before any destination is written (a
+                    // destination may also be a key's register).
+                    let mut found: Vec<Term> = Vec::with_capacity(pairs.len());
+                    for (k, _) in pairs.iter() {
+                        match ops::maps::get(m, read(x, &p.stack, *k)) {
+                            Some(v) => found.push(v),
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    if ok {
+                        for ((_, d), v) in pairs.iter().zip(found) {
+                            w!(*d, v);
+                        }
+                    }
+                }
+                pc = if ok { next(pc) } else { to(*fail) };
+            }
+
+            // ---- floats ----
+            Op::Fclearerror => pc = next(pc),
+            Op::Fcheckerror => pc = next(pc),
+            Op::Fmove { src, dst } => {
+                let v = match src {
+                    FSrc::F(i) => FloatVal::Raw(f.get(*i as usize).copied().unwrap_or(0.0)),
+                    FSrc::Reg(s) => FloatVal::Term(r!(*s)),
+                };
+                match (dst, v) {
+                    (FDst::F(i), FloatVal::Term(t)) => {
+                        if let Some(slot) = f.get_mut(*i as usize) {
+                            *slot = t.as_float().unwrap_or(0.0);
+                        }
+                    }
+                    (FDst::F(i), FloatVal::Raw(v)) => {
+                        if let Some(slot) = f.get_mut(*i as usize) {
+                            *slot = v;
+                        }
+                    }
+                    (FDst::Reg(d), FloatVal::Raw(v)) => {
+                        let t = build::float(&mut p.heap, v);
+                        w!(*d, t);
+                    }
+                    (FDst::Reg(d), FloatVal::Term(t)) => w!(*d, t),
+                }
+                pc = next(pc);
+            }
+            Op::Fconv { src, dst } => {
+                let t = r!(*src);
+                match ops::floats::to_f64(t) {
+                    Some(v) => {
+                        if let Some(slot) = f.get_mut(*dst as usize) {
+                            *slot = v;
+                        }
+                        pc = next(pc);
+                    }
+                    None => raise!(Exception::error(Term::atom(atom::BADARITH))),
+                }
+            }
+            Op::Farith { op: fop, a, b, dst } => {
+                let (va, vb) = (f.get(*a as usize).copied().unwrap_or(0.0), f.get(*b as usize).copied().unwrap_or(0.0));
+                let v = match fop {
+                    FloatOp::Add => va + vb,
+                    FloatOp::Sub => va - vb,
+                    FloatOp::Mul => va * vb,
+                    FloatOp::Div => va / vb,
+                };
+                if !v.is_finite() {
+                    raise!(Exception::error(Term::atom(atom::BADARITH)));
+                }
+                if let Some(slot) = f.get_mut(*dst as usize) {
+                    *slot = v;
+                }
+                pc = next(pc);
+            }
+            Op::Fnegate { src, dst } => {
+                let v = -f.get(*src as usize).copied().unwrap_or(0.0);
+                if let Some(slot) = f.get_mut(*dst as usize) {
+                    *slot = v;
+                }
+                pc = next(pc);
+            }
+
+            // ---- binaries ----
+            Op::BsCreateBin { fail, live: _, unit: _, dst, segments } => {
+                match ops::bits::create_bin(p, x, segments) {
+                    Ok(t) => {
+                        w!(*dst, t);
+                        pc = next(pc);
+                    }
+                    Err(e) => fail_to!(*fail, e),
+                }
+            }
+            Op::BsStartMatch { fail, live: _, src, dst } => {
+                let v = r!(*src);
+                match ops::bits::start_match(&mut p.heap, v) {
+                    Some(ctx) => {
+                        w!(*dst, ctx);
+                        pc = next(pc);
+                    }
+                    None => {
+                        let e = super::exception::error_tuple(&mut p.heap, atom::BADMATCH, v);
+                        fail_to!(*fail, e)
+                    }
+                }
+            }
+            Op::BsGetInteger { fail, ctx, live: _, size, unit, flags, dst } => {
+                let (c, s) = (r!(*ctx), r!(*size));
+                match ops::bits::get_integer(&mut p.heap, c, s, *unit, *flags) {
+                    Some(v) => {
+                        w!(*dst, v);
+                        pc = next(pc);
+                    }
+                    None => pc = to(*fail),
+                }
+            }
+            Op::BsGetFloat { fail, ctx, live: _, size, unit, flags, dst } => {
+                let (c, s) = (r!(*ctx), r!(*size));
+                match ops::bits::get_float(&mut p.heap, c, s, *unit, *flags) {
+                    Some(v) => {
+                        w!(*dst, v);
+                        pc = next(pc);
+                    }
+                    None => pc = to(*fail),
+                }
+            }
+            Op::BsGetBinary { fail, ctx, live: _, size, unit, flags: _, dst } => {
+                let (c, s) = (r!(*ctx), r!(*size));
+                match ops::bits::get_binary(&mut p.heap, c, s, *unit) {
+                    Some(v) => {
+                        w!(*dst, v);
+                        pc = next(pc);
+                    }
+                    None => pc = to(*fail),
+                }
+            }
+            Op::BsSkipBits { fail, ctx, size, unit } => {
+                let (c, s) = (r!(*ctx), r!(*size));
+                pc = if ops::bits::skip_bits(c, s, *unit) { next(pc) } else { to(*fail) };
+            }
+            Op::BsTestTail { fail, ctx, bits } => {
+                let c = r!(*ctx);
+                pc = if ops::bits::remaining(c) == Some(*bits as usize) { next(pc) } else { to(*fail) };
+            }
+            Op::BsTestUnit { fail, ctx, unit } => {
+                let c = r!(*ctx);
+                let ok = ops::bits::remaining(c).is_some_and(|n| *unit != 0 && n % *unit as usize == 0);
+                pc = if ok { next(pc) } else { to(*fail) };
+            }
+            Op::BsMatchString { fail, ctx, bits, bytes } => {
+                let c = r!(*ctx);
+                pc = if ops::bits::match_string(c, *bits as usize, bytes) { next(pc) } else { to(*fail) };
+            }
+            Op::BsGetUtf { fail, ctx, width, flags, dst } => {
+                let c = r!(*ctx);
+                match ops::bits::get_utf(c, *width, *flags) {
+                    Some(cp) => {
+                        if let Some(d) = dst {
+                            w!(*d, Term::small(cp as i64));
+                        }
+                        pc = next(pc);
+                    }
+                    None => pc = to(*fail),
+                }
+            }
+            Op::BsGetTail { ctx, dst, live: _ } => {
+                let c = r!(*ctx);
+                let v = ops::bits::get_tail(&mut p.heap, c);
+                w!(*dst, v);
+                pc = next(pc);
+            }
+            Op::BsGetPosition { ctx, dst } => {
+                let c = r!(*ctx);
+                w!(*dst, ops::bits::get_position(c));
+                pc = next(pc);
+            }
+            Op::BsSetPosition { ctx, pos } => {
+                let (c, v) = (r!(*ctx), r!(*pos));
+                ops::bits::set_position(c, v);
+                pc = next(pc);
+            }
+
+            Op::NormalExit => {
+                p.exit_reason = Term::atom(atom::NORMAL);
+                outcome = RunOutcome::Exit { class: None };
+                break;
+            }
+            Op::Unimplemented(name) => {
+                let e = unimplemented_op(p, name);
+                raise!(e);
+            }
+            Op::CodeEnd => {
+                let e = unimplemented_op(p, "code_end");
+                raise!(e);
+            }
+        }
+    }
+    p.pc = pc;
+    p.reductions += (budget - reds).max(0) as u64;
+    outcome
+}
+
+enum FloatVal {
+    Raw(f64),
+    Term(Term),
+}
+
+fn dst_src(d: Dst) -> Src {
+    match d {
+        Dst::X(i) => Src::X(i),
+        Dst::Y(i) => Src::Y(i),
+    }
+}
+
+/// A tiny stack buffer for building tuples without a heap allocation per instruction.
+mod smallvec_like {
+    use enigma_term::Term;
+
+    pub enum Buf {
+        Small([Term; 8], usize),
+        Big(Vec<Term>),
+    }
+
+    impl Buf {
+        pub fn as_slice(&self) -> &[Term] {
+            match self {
+                Buf::Small(a, n) => &a[..*n],
+                Buf::Big(v) => v,
+            }
+        }
+    }
+
+    impl FromIterator<Term> for Buf {
+        fn from_iter<I: IntoIterator<Item = Term>>(iter: I) -> Self {
+            let mut a = [Term::NIL; 8];
+            let mut n = 0;
+            let mut it = iter.into_iter();
+            for t in it.by_ref() {
+                if n == 8 {
+                    let mut v = a.to_vec();
+                    v.push(t);
+                    v.extend(it);
+                    return Buf::Big(v);
+                }
+                a[n] = t;
+                n += 1;
+            }
+            Buf::Small(a, n)
+        }
+    }
+}
+
+#[inline]
+fn call_bif(bif: BifFn, p: &mut Process, args: &[Term]) -> BifResult {
+    bif(p, args)
+}
+
+/// The code address of an export, loading its module on first use.
+#[inline]
+fn resolve(e: &'static Export) -> Option<*const Op> {
+    let a = e.code_address();
+    if a != 0 {
+        return Some(a as *const Op);
+    }
+    let _ = code::load::ensure_loaded(e.module);
+    let a = e.code_address();
+    (a != 0).then_some(a as *const Op)
+}
+
+/// `error:undef` for a call to an export with no code, with the call's arguments.
+fn undef(p: &mut Process, x: &[Term], e: &Export) -> (Exception, TopFrame) {
+    let args = build::list(&mut p.heap, &x[..(e.arity as usize).min(X_REGS)]);
+    let exc = Exception::error(Term::atom(atom::UNDEF));
+    (exc, TopFrame { bif: Some((Term::atom(e.module), Term::atom(e.function), args)), args: Term::NON_VALUE, info: Term::NON_VALUE })
+}
+
+fn type_test(kind: TypeTest, v: Term) -> bool {
+    match kind {
+        TypeTest::Integer => v.is_integer(),
+        TypeTest::Float => v.is_float(),
+        TypeTest::Number => v.is_number(),
+        TypeTest::Atom => v.is_atom(),
+        TypeTest::Pid => v.is_pid(),
+        TypeTest::Reference => v.is_ref(),
+        TypeTest::Port => v.is_port(),
+        TypeTest::Nil => v.is_nil(),
+        TypeTest::Binary => v.is_binary(),
+        TypeTest::Bitstring => v.is_bitstring(),
+        TypeTest::List => v.is_list(),
+        TypeTest::NonemptyList => v.is_cons(),
+        TypeTest::Tuple => v.is_tuple(),
+        TypeTest::Function => v.is_fun(),
+        TypeTest::Boolean => v.is_boolean(),
+        TypeTest::Map => v.is_map(),
+    }
+}
+
+#[inline]
+fn compare(kind: Compare, a: Term, b: Term) -> bool {
+    use core::cmp::Ordering;
+    use enigma_term::compare as c;
+    match kind {
+        Compare::EqExact => a == b || c::eq(a, b),
+        Compare::NeExact => a != b && !c::eq(a, b),
+        Compare::Eq => c::compare(a, b, false) == Ordering::Equal,
+        Compare::Ne => c::compare(a, b, false) != Ordering::Equal,
+        Compare::Lt => {
+            if a.is_small() && b.is_small() {
+                a.small_value() < b.small_value()
+            } else {
+                c::compare(a, b, false) == Ordering::Less
+            }
+        }
+        Compare::Ge => {
+            if a.is_small() && b.is_small() {
+                a.small_value() >= b.small_value()
+            } else {
+                c::compare(a, b, false) != Ordering::Less
+            }
+        }
+    }
+}
+
+fn select_val(v: Term, table: &[(Term, Label)]) -> Option<Label> {
+    if v.is_immediate() {
+        return table.iter().find(|(t, _)| *t == v).map(|(_, l)| *l);
+    }
+    table.iter().find(|(t, _)| enigma_term::compare::eq(*t, v)).map(|(_, l)| *l)
+}
+
+/// The arity a fun is called with.
+pub fn fun_arity(t: Term) -> Option<u32> {
+    if !t.is_fun() {
+        return None;
+    }
+    if t.header().subtag() == enigma_term::boxed::EXPORT {
+        Some(t.export_entry().arity)
+    } else {
+        Some(t.fun_entry().arity)
+    }
+}
+
+/// Places a fun's free variables after its arguments and returns its code address.
+fn prepare_fun_call(p: &mut Process, x: &mut [Term], fun: Term, arity: u32) -> Result<*const Op, Exception> {
+    if !fun.is_fun() {
+        return Err(super::exception::error_tuple(&mut p.heap, atom::BADFUN, fun));
+    }
+    if fun.header().subtag() == enigma_term::boxed::EXPORT {
+        let e = fun.export_entry();
+        if e.arity != arity {
+            return Err(badarity(p, fun, x, arity));
+        }
+        return match resolve(e) {
+            Some(t) => Ok(t),
+            None => Err(undef(p, x, e).0),
+        };
+    }
+    let entry = fun.fun_entry();
+    if entry.arity != arity {
+        return Err(badarity(p, fun, x, arity));
+    }
+    for (i, v) in fun.fun_env().iter().enumerate() {
+        if let Some(slot) = x.get_mut(arity as usize + i) {
+            *slot = *v;
+        }
+    }
+    let a = entry.code_address();
+    if a == 0 {
+        let _ = code::load::ensure_loaded(entry.module);
+        let a = entry.code_address();
+        if a == 0 {
+            return Err(Exception::error(Term::atom(atom::UNDEF)));
+        }
+        return Ok(a as *const Op);
+    }
+    Ok(a as *const Op)
+}
+
+fn badarity(p: &mut Process, fun: Term, x: &[Term], arity: u32) -> Exception {
+    let args = build::list(&mut p.heap, &x[..(arity as usize).min(X_REGS)]);
+    let inner = build::tuple(&mut p.heap, &[fun, args]);
+    super::exception::error_tuple(&mut p.heap, atom::BADARITY, inner)
+}
+
+/// `apply` with `arity` arguments in x0.., the module in x(arity), the function after it.
+fn prepare_apply(p: &mut Process, x: &mut [Term], arity: u32) -> Result<(*const Op, u32), (Exception, TopFrame)> {
+    let n = arity as usize;
+    let (m, f) = (x[n % X_REGS], x[(n + 1) % X_REGS]);
+    let none = TopFrame { bif: None, args: Term::NON_VALUE, info: Term::NON_VALUE };
+    let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
+        return Err((Exception::error(Term::atom(atom::BADARG)), none));
+    };
+    let e = code::export_entry(m, f, arity);
+    match resolve(e) {
+        Some(t) => Ok((t, arity)),
+        None => Err(undef(p, x, e)),
+    }
+}
+
+/// The value of a `catch` expression whose body raised (x1 = class, x2 = reason, x3 = trace).
+fn catch_value(p: &mut Process, x: &[Term]) -> Term {
+    let class = x[1].as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
+    match class {
+        Class::Throw => x[2],
+        Class::Exit => build::tuple(&mut p.heap, &[Term::atom(atom::EXIT_UPPER), x[2]]),
+        Class::Error => {
+            let trace = stacktrace_of(x[3]);
+            let inner = build::tuple(&mut p.heap, &[x[2], trace]);
+            build::tuple(&mut p.heap, &[Term::atom(atom::EXIT_UPPER), inner])
+        }
+    }
+}
+
+/// The raw trace we keep is `{Class, TraceList}`; this returns the list.
+fn stacktrace_of(raw: Term) -> Term {
+    raw.as_tuple().and_then(|e| e.get(1).copied()).unwrap_or(Term::NIL)
+}
+
+/// The exception that `raise Trace, Value` (from `erlang:raise/3` compiled inline) re-raises.
+fn reraise(raw: Term, value: Term) -> Exception {
+    let class = raw.as_tuple().and_then(|e| e.first()).and_then(|c| c.as_atom()).and_then(Class::from_atom);
+    let mut e = Exception::new(class.unwrap_or(Class::Error), value);
+    e.trace = stacktrace_of(raw);
+    e
+}
+
+fn p_class(p: &Process) -> Class {
+    p.last_trace.as_tuple().and_then(|e| e.first()).and_then(|c| c.as_atom()).and_then(Class::from_atom).unwrap_or(Class::Error)
+}
+
+/// Whether this BIF raises exceptions on its caller's behalf (its own frame is not shown).
+fn is_raising_bif(e: &Export) -> bool {
+    e.module == atom::ERLANG
+        && matches!(e.function.name(), "error" | "exit" | "throw" | "raise" | "nif_error" | "apply")
+}
+
+/// The top of the trace for an exception a BIF raised.
+fn bif_top_frame(p: &mut Process, mfa: &Export, args: &[Term], e: &Exception) -> TopFrame {
+    if is_raising_bif(mfa) {
+        return TopFrame { bif: None, args: e.args, info: e.info };
+    }
+    let argl = build::list(&mut p.heap, args);
+    let info = if e.info.is_value() { e.info } else { crate::bifs::error_info_for(&mut p.heap, mfa) };
+    TopFrame { bif: Some((Term::atom(mfa.module), Term::atom(mfa.function), argl)), args: Term::NON_VALUE, info }
+}
+
+fn unimplemented_exception(p: &mut Process, mfa: &Export) -> Exception {
+    crate::report_unimplemented(&format!("{}:{}/{}", mfa.module.name(), mfa.function.name(), mfa.arity));
+    let m = build::tuple(&mut p.heap, &[Term::atom(mfa.module), Term::atom(mfa.function), Term::small(mfa.arity as i64)]);
+    super::exception::error_tuple(&mut p.heap, atom::ENIGMA_UNIMPLEMENTED, m)
+}
+
+fn unimplemented_op(p: &mut Process, name: &str) -> Exception {
+    crate::report_unimplemented(name);
+    let n = enigma_term::Atom::intern(name).map(Term::atom).unwrap_or(Term::NIL);
+    super::exception::error_tuple(&mut p.heap, atom::ENIGMA_UNIMPLEMENTED, n)
+}
+
+/// Raises `e` at `pc`: builds the stack trace, finds the nearest catch on the stack and
+/// returns its handler with x0..x3 set as the compiler expects, or `None` when the process
+/// has no catch left (it exits; reason and trace are stored in the process).
+fn throw(p: &mut Process, x: &mut [Term], pc: *const Op, e: Exception, top: TopFrame) -> Option<*const Op> {
+    let trace = if e.trace.is_value() {
+        e.trace
+    } else {
+        let top = TopFrame { args: if top.args.is_value() { top.args } else { e.args }, ..top };
+        stacktrace::build(&mut p.heap, pc, &p.stack, top)
+    };
+    let raw = build::tuple(&mut p.heap, &[Term::atom(e.class.atom()), trace]);
+    p.last_trace = raw;
+    // Find the nearest catch: scan down, remembering the lowest return address above it
+    // (the frame that holds the catch ends there).
+    let mut frame_top = p.stack.len();
+    let mut found = None;
+    if p.catches > 0 {
+        for i in (0..p.stack.len()).rev() {
+            let w = p.stack[i];
+            if w.is_cp() {
+                frame_top = i;
+            } else if w.is_catch() {
+                found = Some(((w.catch_value() << 3) as usize, i));
+                break;
+            }
+        }
+    }
+    match found {
+        Some((handler, _)) => {
+            p.stack.truncate(frame_top);
+            x[0] = Term::NON_VALUE;
+            x[1] = Term::atom(e.class.atom());
+            x[2] = e.reason;
+            x[3] = raw;
+            Some(handler as *const Op)
+        }
+        None => {
+            p.exit_reason = e.reason;
+            None
+        }
+    }
+}

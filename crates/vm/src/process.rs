@@ -1,0 +1,179 @@
+//! A process: its heap, its Erlang stack, its message queue and dictionary, and the state
+//! the emulator saves when the process is not running.
+//!
+//! The x registers belong to the scheduler that runs the process (as in BEAM); when the
+//! process is switched out, only the live ones are saved here. The Erlang stack is a `Vec`
+//! in process memory, never the Rust stack. As in OTP 24 and later, a call pushes its return
+//! address (a continuation pointer word) and `allocate` pushes only the y registers, so a
+//! frame is `[CP, y(N-1), ..., y(0)]` growing upwards and `y(i)` is `stack[len - 1 - i]`.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use enigma_heap::{Fragment, ProcessHeap, Roots};
+use enigma_term::{Term, TermAlloc};
+
+use crate::emulator::instr::{Mfa, Op};
+use crate::runtime::mailbox::Inbox;
+
+/// Number of x registers, as in BEAM.
+pub const X_REGS: usize = 1024;
+/// Number of float registers.
+pub const F_REGS: usize = 1024;
+
+/// Where a process stands with its scheduler.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    Runnable,
+    Waiting,
+    Exiting,
+}
+
+/// A message in the private queue: its term lives on the process heap or in a fragment the
+/// heap has adopted, so the queue is a GC root like any other.
+pub struct Process {
+    /// This process's pid term.
+    pub pid: Term,
+    pub heap: ProcessHeap,
+    pub stack: Vec<Term>,
+    /// Where the process continues when scheduled in.
+    pub pc: *const Op,
+    /// Live x registers saved while switched out.
+    pub saved_x: Vec<Term>,
+    /// The private message queue and the receive position in it.
+    pub queue: VecDeque<Term>,
+    pub save: usize,
+    /// Messages removed from the queue so far (validates receive markers).
+    pub removals: u64,
+    /// The signal inbox other processes send to.
+    pub inbox: Arc<Inbox>,
+    /// Process dictionary in insertion order (keys unique).
+    pub dict: Vec<(Term, Term)>,
+    pub group_leader: Term,
+    pub initial_call: Mfa,
+    /// The last exception's raw stack trace (for `build_stacktrace`/`raise`), a heap term.
+    pub last_trace: Term,
+    /// Active catch/try frames (a count, to skip stack scans when there are none).
+    pub catches: u32,
+    pub trap_exit: bool,
+    pub reductions: u64,
+    pub status: Status,
+    /// The timeout of the receive the process waits in, if any (scheduler's time base).
+    pub timer_deadline: Option<std::time::Instant>,
+    pub timed_out: bool,
+    /// Pids linked to this process.
+    pub links: Vec<Term>,
+    /// The reason this process exits with once it has stopped running.
+    pub exit_reason: Term,
+}
+
+// SAFETY: a process is run by one scheduler thread at a time; its raw code pointers point
+// into leaked, immutable module code that every thread may read.
+unsafe impl Send for Process {}
+
+impl Process {
+    pub fn new(pid: Term, inbox: Arc<Inbox>, group_leader: Term, initial_call: Mfa) -> Process {
+        Process {
+            pid,
+            heap: ProcessHeap::default(),
+            stack: Vec::new(),
+            pc: core::ptr::null(),
+            saved_x: Vec::new(),
+            queue: VecDeque::new(),
+            save: 0,
+            removals: 0,
+            inbox,
+            dict: Vec::new(),
+            group_leader,
+            initial_call,
+            last_trace: Term::NIL,
+            catches: 0,
+            trap_exit: false,
+            reductions: 0,
+            status: Status::Runnable,
+            timer_deadline: None,
+            timed_out: false,
+            links: Vec::new(),
+            exit_reason: Term::NIL,
+        }
+    }
+
+    /// Moves the signals in the inbox to the private queue; returns how many arrived.
+    pub fn fetch_messages(&mut self) -> usize {
+        let msgs = self.inbox.take_all();
+        let n = msgs.len();
+        for m in msgs {
+            self.accept_message(m.term, m.fragment);
+        }
+        n
+    }
+
+    /// Adds a delivered message to the private queue, adopting its fragment.
+    pub fn accept_message(&mut self, term: Term, fragment: Option<Fragment>) {
+        if let Some(f) = fragment {
+            self.heap.attach_fragment(f);
+        }
+        self.queue.push_back(term);
+    }
+
+    /// Runs a collection with `live` x registers as roots, leaving `need` free words.
+    pub fn collect(&mut self, xregs: &mut [Term], live: usize, need: usize, major: bool) {
+        let live = live.min(xregs.len());
+        let mut roots = ProcRoots {
+            x: &mut xregs[..live],
+            stack: &mut self.stack,
+            queue: &mut self.queue,
+            dict: &mut self.dict,
+            extra: [&mut self.last_trace, &mut self.exit_reason, &mut self.group_leader],
+        };
+        enigma_heap::collect(&mut self.heap, need, &mut roots, major);
+        if crate::gc_verify_enabled() {
+            let mut roots = ProcRoots {
+                x: &mut xregs[..live],
+                stack: &mut self.stack,
+                queue: &mut self.queue,
+                dict: &mut self.dict,
+                extra: [&mut self.last_trace, &mut self.exit_reason, &mut self.group_leader],
+            };
+            if let Err(e) = enigma_heap::verify::verify(&self.heap, &mut roots, &crate::code::is_literal_address) {
+                eprintln!("enigma: heap verification failed after GC: {e}");
+                std::process::abort();
+            }
+        }
+    }
+
+    /// Words of memory this process uses (for `process_info(memory)`-style reports).
+    pub fn memory_words(&self) -> usize {
+        self.heap.total_size() + self.stack.capacity() + self.queue.capacity() + 64
+    }
+
+    /// Allocation for native code: the heap (overflowing into fragments).
+    pub fn alloc(&mut self) -> &mut dyn TermAlloc {
+        &mut self.heap
+    }
+}
+
+struct ProcRoots<'a> {
+    x: &'a mut [Term],
+    stack: &'a mut Vec<Term>,
+    queue: &'a mut VecDeque<Term>,
+    dict: &'a mut Vec<(Term, Term)>,
+    extra: [&'a mut Term; 3],
+}
+
+impl Roots for ProcRoots<'_> {
+    fn for_each_root(&mut self, visit: &mut dyn FnMut(&mut [Term])) {
+        visit(self.x);
+        visit(self.stack);
+        let (a, b) = self.queue.as_mut_slices();
+        visit(a);
+        visit(b);
+        for (k, v) in self.dict.iter_mut() {
+            visit(core::slice::from_mut(k));
+            visit(core::slice::from_mut(v));
+        }
+        for t in self.extra.iter_mut() {
+            visit(core::slice::from_mut(*t));
+        }
+    }
+}

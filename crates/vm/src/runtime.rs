@@ -1,0 +1,7 @@
+//! The runtime: process table and scheduling, message delivery, and the native I/O server.
+
+pub mod mailbox;
+pub mod scheduler;
+pub mod send;
+pub mod signals;
+pub mod boot;

@@ -1,0 +1,62 @@
+//! Starting the VM for `enigma run`: the code path, the I/O server, the main process.
+
+use std::path::PathBuf;
+
+use enigma_term::{atom, build, Atom, Term, VecAlloc};
+
+use super::scheduler::{self, VmExit};
+use crate::code;
+
+/// Enigma's own I/O server module, compiled from `crates/vm/erl` at build time.
+static IO_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_io_server.beam"));
+
+/// Why `enigma run` could not start.
+#[derive(Debug)]
+pub enum BootError {
+    NoIoServer(String),
+    UnknownModule(String),
+    UnknownFunction(String),
+}
+
+impl std::fmt::Display for BootError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BootError::NoIoServer(e) => write!(f, "cannot start the I/O server: {e}"),
+            BootError::UnknownModule(m) => write!(f, "{m}"),
+            BootError::UnknownFunction(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+/// Runs `module:function(args)` (or `module:function()` when `args` is `None`) in a fresh
+/// process whose group leader is the native I/O server, until it ends.
+pub fn run_main(code_path: &[PathBuf], module: &str, function: &str, args: Option<&[String]>) -> Result<VmExit, BootError> {
+    code::path::init(code_path);
+    if IO_SERVER_BEAM.is_empty() {
+        return Err(BootError::NoIoServer("built without erlc".into()));
+    }
+    code::load::load_bytes(IO_SERVER_BEAM, true).map_err(|e| BootError::NoIoServer(e.to_string()))?;
+    let io_mod = Atom::intern("enigma_io_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    let io = scheduler::spawn(io_mod, start, Term::NIL, Term::NIL, None).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
+    scheduler::register(atom::USER, io);
+
+    let m = Atom::intern(module).map_err(|_| BootError::UnknownModule(format!("bad module name {module}")))?;
+    let f = Atom::intern(function).map_err(|_| BootError::UnknownFunction(format!("bad function name {function}")))?;
+    let loaded = code::load::ensure_loaded(m).map_err(|e| BootError::UnknownModule(format!("cannot load module {module}: {e}")))?;
+    let arity = if args.is_some() { 1 } else { 0 };
+    if !loaded.exports.contains(&(f, arity)) {
+        return Err(BootError::UnknownFunction(format!("undefined function {module}:{function}/{arity}")));
+    }
+    let mut area = VecAlloc::new();
+    let argv = match args {
+        Some(list) => {
+            let strs: Vec<Term> = list.iter().map(|s| build::str_list(&mut area, s)).collect();
+            let l = build::list(&mut area, &strs);
+            build::list(&mut area, &[l])
+        }
+        None => Term::NIL,
+    };
+    let main = scheduler::spawn(m, f, argv, io, None).map_err(|e| BootError::UnknownFunction(format!("{e:?}")))?;
+    Ok(scheduler::run_until(main))
+}

@@ -1,0 +1,22 @@
+-module(list_flatten).
+-export([main/0]).
+
+t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+nest(0) -> [x];
+nest(N) -> [N, nest(N - 1), [N]].
+
+main() ->
+    t("flatten", fun() -> lists:flatten([1, [2, [3, [4]], 5], [], [[[]]], 6]) end),
+    t("flatten/2", fun() -> lists:flatten([a, [b]], [c, [d]]) end),
+    t("flatten string", fun() -> lists:flatten(["ab", [$c, "de"], []]) end),
+    t("flatten tuples kept", fun() -> lists:flatten([{a, [b]}, [{c}]]) end),
+    t("flatten deep", fun() -> lists:flatten(nest(10)) end),
+    t("flatlength", fun() -> lists:flatlength(nest(10)) end),
+    t("flatten empty", fun() -> lists:flatten([[], [[], []]]) end),
+    t("flatten improper", fun() -> lists:flatten([1 | 2]) end),
+    t("deep big", fun() -> length(lists:flatten(lists:duplicate(1000, [1, [2, [3]]]))) end),
+    t("append nested", fun() -> lists:append([[1, [2]], [[3]]]) end),
+    ok.

@@ -1,0 +1,45 @@
+-module(stdlib_digraph).
+-export([main/0]).
+
+main() ->
+    G = digraph:new(),
+    Vs = [a, b, c, d, e, f],
+    [digraph:add_vertex(G, V, {label, V}) || V <- Vs],
+    Edges = [{a, b}, {b, c}, {c, d}, {a, c}, {d, e}, {b, e}],
+    [digraph:add_edge(G, X, Y) || {X, Y} <- Edges],
+    io:format("vertices: ~p~n", [lists:sort(digraph:vertices(G))]),
+    io:format("no_vertices/edges: ~p ~p~n", [digraph:no_vertices(G), digraph:no_edges(G)]),
+    io:format("vertex label: ~p~n", [digraph:vertex(G, c)]),
+    io:format("missing vertex: ~p~n", [digraph:vertex(G, zz)]),
+    io:format("out_neighbours a: ~p~n", [lists:sort(digraph:out_neighbours(G, a))]),
+    io:format("in_neighbours e: ~p~n", [lists:sort(digraph:in_neighbours(G, e))]),
+    io:format("out_degree a: ~p in_degree c: ~p~n", [digraph:out_degree(G, a), digraph:in_degree(G, c)]),
+    io:format("get_path a->e: ~p~n", [digraph:get_path(G, a, e) =/= false]),
+    io:format("get_short_path a->e: ~p~n", [digraph:get_short_path(G, a, e)]),
+    io:format("get_short_path e->a: ~p~n", [digraph:get_short_path(G, e, a)]),
+    io:format("topsort valid: ~p~n", [valid_topsort(digraph_utils:topsort(G), Edges)]),
+    io:format("is_acyclic: ~p~n", [digraph_utils:is_acyclic(G)]),
+    io:format("reachable from c: ~p~n", [lists:sort(digraph_utils:reachable([c], G))]),
+    io:format("reaching e: ~p~n", [lists:sort(digraph_utils:reaching([e], G))]),
+    io:format("components: ~p~n", [lists:sort([lists:sort(C) || C <- digraph_utils:components(G)])]),
+    io:format("strong components: ~p~n", [lists:sort([lists:sort(C) || C <- digraph_utils:strong_components(G)])]),
+    E = digraph:add_edge(G, e, a),
+    io:format("edge added: ~p~n", [is_tuple(digraph:edge(G, E))]),
+    io:format("now cyclic: ~p~n", [digraph_utils:is_acyclic(G)]),
+    io:format("cycle strong components: ~p~n", [lists:sort([lists:sort(C) || C <- digraph_utils:strong_components(G)])]),
+    io:format("get_cycle a: ~p~n", [digraph:get_cycle(G, a) =/= false]),
+    io:format("topsort cyclic: ~p~n", [digraph_utils:topsort(G)]),
+    digraph:del_vertex(G, c),
+    io:format("after del c: ~p ~p~n", [lists:sort(digraph:vertices(G)), digraph:no_edges(G)]),
+    G2 = digraph:new([acyclic]),
+    digraph:add_vertex(G2, x), digraph:add_vertex(G2, y),
+    digraph:add_edge(G2, x, y),
+    io:format("acyclic violation: ~p~n", [digraph:add_edge(G2, y, x)]),
+    io:format("bad vertex edge: ~p~n", [digraph:add_edge(G2, x, nope)]),
+    io:format("info cyclicity: ~p~n", [proplists:get_value(cyclicity, digraph:info(G2))]),
+    digraph:delete(G), digraph:delete(G2),
+    ok.
+
+valid_topsort(Order, Edges) ->
+    Pos = maps:from_list(lists:zip(Order, lists:seq(1, length(Order)))),
+    lists:all(fun({X, Y}) -> maps:get(X, Pos) < maps:get(Y, Pos) end, Edges).
