@@ -9,7 +9,8 @@ use std::process::Command;
 fn main() {
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     println!("cargo:rerun-if-changed=erl");
-    for name in ["enigma_io_server"] {
+    let modules: &[&str] = &["enigma_io_server"];
+    for name in modules {
         let src = format!("erl/{name}.erl");
         println!("cargo:rerun-if-changed={src}");
         let status = Command::new("erlc").args(["-o", &out, &src]).status();

@@ -24,4 +24,18 @@ main() ->
     io:format("255 unicode chars: ~w~n", [length(atom_to_list(list_to_atom(lists:duplicate(255, 16#3bb))))]),
     io:format("256 unicode chars: ~p~n", [try list_to_atom(lists:duplicate(256, 16#3bb)) catch C:E -> {C, E} end]),
     io:format("bad codepoint: ~p~n", [try list_to_atom(id([16#110000])) catch C2:E2 -> {C2, E2} end]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("to_binary/to_atom rt", fun() -> [binary_to_atom(atom_to_binary(A, utf8), utf8) =:= A || A <- [list_to_atom([16#1F600]), list_to_atom([233, 16#3bb])]] end),
+    extra_t("latin1 atom t2b v2", fun() -> term_to_binary(list_to_atom([233]), [{minor_version, 2}]) end),
+    extra_t("unicode atom sort", fun() -> lists:sort([list_to_atom([16#3bb]), list_to_atom([233]), z, list_to_atom([16#1F600])]) end),
+    extra_t("unicode atom compare", fun() -> list_to_atom([16#3bb]) > list_to_atom([255]) end),
     ok.

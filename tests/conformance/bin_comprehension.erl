@@ -23,7 +23,21 @@ main() ->
     io:format("empty: ~w ~w~n", [<< <<X>> || X <- [] >>, [X || <<X>> <= <<>>]]),
     io:format("big: ~w~n", [byte_size(<< <<X:32>> || X <- lists:seq(1, 10000) >>)]),
     io:format("sum big: ~w~n", [lists:sum([X || <<X:32>> <= << <<X:32>> || X <- lists:seq(1, 10000) >>])]),
+    extra(),
     ok.
 
 hex(N) when N < 10 -> $0 + N;
 hex(N) -> $a + N - 10.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("bits gen 0-size rest", fun() -> [X || <<X:8>> <= <<1, 2, 3:4>>] end),
+    extra_t("list of bins to bin", fun() -> << <<B/binary>> || B <- [<<"a">>, <<"bc">>, <<>>] >> end),
+    extra_t("bitstring result", fun() -> << <<B:1>> || B <- [1, 1, 0] >> end),
+    extra_t("float gen", fun() -> [F || <<F:64/float>> <= <<1.5:64/float, 2.5:64/float>>] end),
+    ok.

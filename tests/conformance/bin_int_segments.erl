@@ -26,4 +26,21 @@ main() ->
     io:format("int-float in seg: ~p~n", [try <<(id(1.5)):8>> catch C:E -> {C, E} end]),
     io:format("atom in seg: ~p~n", [try <<(id(a)):8>> catch C2:E2 -> {C2, E2} end]),
     io:format("neg size: ~p~n", [try <<(id(1)):(id(-1))>> catch C3:E3 -> {C3, E3} end]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("signed 1 bit", fun() -> <<X:1/signed>> = <<1:1>>, X end),
+    extra_t("little 12 bits", fun() -> <<X:12/little>> = <<16#AB, 16#C:4>>, X end),
+    extra_t("little signed 24", fun() -> <<X:24/little-signed>> = <<255, 255, 255>>, X end),
+    extra_t("big neg 72", fun() -> <<(-1):72>> end),
+    extra_t("unit 1 size 7", fun() -> <<5:7/unit:1>> end),
+    extra_t("huge int truncated", fun() -> <<((1 bsl 100) + 258):16>> end),
+    extra_t("match int too short", fun() -> case <<1, 2>> of <<_:24>> -> yes; _ -> no end end),
     ok.

@@ -24,4 +24,19 @@ main() ->
     t("replace empty replacement", fun() -> binary:replace(<<"a-b-c">>, <<"-">>, <<>>, [global]) end),
     t("replace bad insert", fun() -> binary:replace(<<"abc">>, <<"b">>, <<"x">>, [{insert_replaced, 5}]) end),
     t("split bad", fun() -> binary:split(not_bin, <<",">>) end),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("split trim only", fun() -> binary:split(<<",a,,b,,">>, <<",">>, [global, trim]) end),
+    extra_t("split leading empty", fun() -> binary:split(<<",a">>, <<",">>) end),
+    extra_t("replace all chars", fun() -> binary:replace(<<"aaa">>, <<"a">>, <<"bb">>, [global]) end),
+    extra_t("replace scope", fun() -> binary:replace(<<"a-a-a">>, <<"a">>, <<"X">>, [global, {scope, {1, 3}}]) end),
+    extra_t("replace fun-free multi len", fun() -> binary:replace(<<"abcd">>, [<<"ab">>, <<"bcd">>], <<"_">>, [global]) end),
     ok.

@@ -25,4 +25,18 @@ main() ->
     Sub3 = <<Sub/binary, "B">>,
     io:format("two appends: ~w ~w~n", [binary:last(Sub2), binary:last(Sub3)]),
     io:format("compare sub: ~w~n", [Sub < Big]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("sub of sub", fun() -> B = list_to_binary(lists:seq(1, 100)), <<_:10/binary, S1:50/binary, _/binary>> = B, <<_:5/binary, S2:5/binary, _/binary>> = S1, S2 end),
+    extra_t("binary:part of sub", fun() -> binary:part(binary:part(<<"0123456789">>, 2, 6), 1, 3) end),
+    extra_t("sub bitstring concat", fun() -> <<_:1, S:7/bits>> = <<255>>, <<S/bits, S/bits, 1:2>> end),
+    extra_t("sub binary to list", fun() -> <<_:2/binary, R/binary>> = <<"abcdef">>, binary_to_list(R) end),
     ok.

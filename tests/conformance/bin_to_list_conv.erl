@@ -24,4 +24,18 @@ main() ->
     t("float_to_binary", fun() -> float_to_binary(1.25) end),
     t("binary_to_integer", fun() -> binary_to_integer(<<"-0042">>) end),
     t("term order bins", fun() -> lists:sort([<<"b">>, <<"a">>, <<"ab">>, <<>>, <<0>>, <<255>>, <<"A">>]) end),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("bitstring_to_list", fun() -> bitstring_to_list(<<1, 2, 1:1>>) end),
+    extra_t("list_to_binary nested bins", fun() -> list_to_binary([<<"a">>, [<<"b">>, [<<"c">>]]]) end),
+    extra_t("binary_to_list large", fun() -> length(binary_to_list(binary:copy(<<"ab">>, 5000))) end),
+    extra_t("list_to_binary improper tail bin", fun() -> list_to_binary([$a | <<"bc">>]) end),
     ok.

@@ -20,8 +20,21 @@ main() ->
     io:format("utf8 chars: ~w~n", [[C || <<C/utf8>> <= id(<<"a", 206, 187, "b">>)]]),
     io:format("empty result: ~w~n", [<< <<X>> || <<X>> <= id(<<1, 2>>), X > 5 >>]),
     io:format("large: ~w~n", [byte_size(<< <<(X rem 256)>> || X <- lists:seq(1, 100000) >>)]),
+    extra(),
     ok.
 
 rot(C) when C >= $a, C =< $z -> $a + (C - $a + 13) rem 26;
 rot(C) when C >= $A, C =< $Z -> $A + (C - $A + 13) rem 26;
 rot(C) -> C.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("bin gen with list filter", fun() -> [X || <<X>> <= <<1, 2, 3, 4>>, lists:member(X, [2, 4])] end),
+    extra_t("two bin gens", fun() -> [{X, Y} || <<X>> <= <<1, 2>>, <<Y>> <= <<3, 4>>] end),
+    extra_t("bin gen pattern literal", fun() -> [Y || <<0, Y>> <= <<0, 1, 1, 2, 0, 3>>] end),
+    ok.

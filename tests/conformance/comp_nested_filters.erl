@@ -20,6 +20,7 @@ main() ->
     io:format("string words upcase: ~p~n", [[string:uppercase(W) || W <- string:lexemes("alpha beta gamma", " "), length(W) > 4]]),
     io:format("n-queens 6: ~w~n", [queens(6)]),
     io:format("n-queens 8 count: ~w~n", [length(queens(8))]),
+    extra(),
     ok.
 
 queens(N) -> q(N, N).
@@ -27,3 +28,14 @@ q(0, _) -> [[]];
 q(K, N) -> [[C | Qs] || Qs <- q(K - 1, N), C <- lists:seq(1, N), safe(C, Qs, 1)].
 safe(_, [], _) -> true;
 safe(C, [Q | Qs], D) -> C =/= Q andalso abs(C - Q) =/= D andalso safe(C, Qs, D + 1).
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("filter referencing two vars", fun() -> [{X, Y} || X <- lists:seq(1, 6), Y <- lists:seq(1, 6), X * Y =:= 6] end),
+    extra_t("triangle", fun() -> [[$* || _ <- lists:seq(1, N)] || N <- lists:seq(1, 4)] end),
+    ok.

@@ -23,4 +23,18 @@ main() ->
     t("utf8 too long", fun() -> binary_to_term(<<131, 118, 1, 0, (binary:copy(<<"a">>, 256))/binary>>) end),
     t("in tuple", fun() -> term_to_binary({a, 'b c', 'D'}) end),
     t("in list v2", fun() -> term_to_binary([a, b], [{minor_version, 2}]) end),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("true/false decode", fun() -> [binary_to_term(<<131, 115, 4, "true">>), binary_to_term(<<131, 119, 5, "false">>)] end),
+    extra_t("decode existing utf8 atom safe", fun() -> binary_to_term(<<131, 119, 2, "ok">>, [safe]) end),
+    extra_t("atom cache-free list", fun() -> term_to_binary([ok, ok, ok]) end),
+    extra_t("atom with quote", fun() -> term_to_binary('it\'s') end),
     ok.

@@ -22,4 +22,19 @@ main() ->
     io:format("decode non-normalized big: ~w~n", [binary_to_term(<<131, 110, 4, 0, 1, 0, 0, 0>>)]),
     io:format("decode float ext: ~w~n", [binary_to_term(<<131, 99, "1.50000000000000000000e+00", 0, 0, 0, 0, 0>>)]),
     io:format("decode integer ext: ~w~n", [binary_to_term(<<131, 98, 255, 255, 255, 254>>)]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("float ext decode variants", fun() -> [binary_to_term(<<131, 99, S/binary, 0:((31 - byte_size(S)) * 8)>>) || S <- [<<"2.5">>, <<"-1.0e-5">>, <<"100.0">>]] end),
+    extra_t("bad float ext", fun() -> binary_to_term(<<131, 99, "abc", 0:(28 * 8)>>) end),
+    extra_t("new float bad", fun() -> binary_to_term(<<131, 70, 127, 240, 0, 0, 0, 0, 0, 0>>) end),
+    extra_t("big -> small normalization", fun() -> binary_to_term(<<131, 110, 8, 0, 1, 0, 0, 0, 0, 0, 0, 0>>) end),
+    extra_t("bignum sizes", fun() -> [byte_size(term_to_binary(1 bsl N)) || N <- [31, 32, 63, 64, 255, 256, 2039, 2040]] end),
     ok.

@@ -24,4 +24,19 @@ main() ->
     io:format("bound: ~p~n", [X]),
     io:format("catch precedence: ~p~n", [catch id(1) + id(2)]),
     io:format("exit with stack-like: ~p~n", [catch exit({x, [1, 2]})]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra_id(X) -> X.
+
+extra() ->
+    extra_t("catch list comprehension error", fun() -> element(1, catch [1 / X || X <- [1, 0]]) end),
+    extra_t("catch nested value", fun() -> catch {catch throw(a), catch b} end),
+    extra_t("catch atom reason", fun() -> catch exit(extra_id(x)) end),
     ok.

@@ -24,4 +24,18 @@ main() ->
     show("erlang:exit", fun() -> erlang:exit(id({shutdown, reason})) end),
     show("nocatch in catch", fun() -> catch throw(id(caught)) end),
     show("error term big", fun() -> error(lists:seq(1, 30)) end),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("throw/catch class atom", fun() -> try throw(x) catch Class:_ -> Class end end),
+    extra_t("error reason map", fun() -> try error(#{reason => r}) catch error:#{reason := R} -> R end end),
+    extra_t("exit reason tuple", fun() -> try exit({a, b}) catch exit:{A, B} -> [A, B] end end),
+    extra_t("raise class vs catch", fun() -> try erlang:raise(exit, r, []) catch throw:_ -> thrown; exit:_ -> exited end end),
     ok.

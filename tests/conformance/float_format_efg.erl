@@ -19,4 +19,22 @@ main() ->
     io:format(".0e: ~p~n", [try io_lib:format("~.0e", [1.5]) catch C3:E3 -> {C3, E3} end]),
     io:format(".1e: ~p~n", [try io_lib:format("~.1e", [1.5]) catch C4:E4 -> {C4, E4} end]),
     io:format(".0g: ~p~n", [try io_lib:format("~.0g", [1.5]) catch C5:E5 -> {C5, E5} end]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("~e bignum float", fun() -> lists:flatten(io_lib:format("~e", [1.0e300])) end),
+    extra_t("~f huge", fun() -> length(lists:flatten(io_lib:format("~f", [1.0e300]))) end),
+    extra_t("~g switch points", fun() -> [lists:flatten(io_lib:format("~g", [X])) || X <- [0.1, 0.01, 0.001, 0.0001, 1.0e5, 1.0e6, 1.0e7]] end),
+    extra_t("~.1f rounding", fun() -> [lists:flatten(io_lib:format("~.1f", [X])) || X <- [0.05, 0.15, 0.25, 0.35, 1.45, -0.05]] end),
+    extra_t("~.2e rounding", fun() -> [lists:flatten(io_lib:format("~.2e", [X])) || X <- [9.95, 9.949, 0.0995]] end),
+    extra_t("~f negative zero", fun() -> lists:flatten(io_lib:format("~f ~e ~g", [-0.0, -0.0, -0.0])) end),
+    extra_t("~e subnormal", fun() -> lists:flatten(io_lib:format("~e", [5.0e-324])) end),
+    extra_t("~.17g pi", fun() -> lists:flatten(io_lib:format("~.17g", [math:pi()])) end),
     ok.

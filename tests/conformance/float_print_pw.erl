@@ -19,4 +19,22 @@ main() ->
     io:format("tuple: ~w~n", [{0.1, 0.2, 0.3}]),
     io:format("float_to_list default: ~s~n", [float_to_list(0.1)]),
     io:format("io_lib:write: ~s~n", [io_lib:write(1.0e-5)]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("p of floats near powers", fun() -> [X * 1.0 || X <- [999999, 1000000, 9999999, 10000000]] end),
+    extra_t("p of 1e15..1e17 + 1", fun() -> [1.0e15 + 1, 1.0e16 + 2, 1.0e17 + 16] end),
+    extra_t("p of small decimals", fun() -> [0.001, 0.0001, 0.00001, 0.000123, 0.1 * 0.1] end),
+    extra_t("p of negative", fun() -> [-0.1, -1.0e-10, -1.0e100, -123.456] end),
+    extra_t("float_to_list short vs p", fun() -> [float_to_list(X, [short]) =:= lists:flatten(io_lib:format("~p", [X])) || X <- [0.1, 1.0e22, 5.0e-324, 123.456]] end),
+    extra_t("io_lib_format:fwrite_g", fun() -> [io_lib_format:fwrite_g(X) || X <- [1.0, 0.3, 1.0e-7]] end),
+    extra_t("~w in deep list", fun() -> lists:flatten(io_lib:format("~w", [[[1.0], {2.5, [3.0e-3]}]])) end),
+    extra_t("~p in map", fun() -> lists:flatten(io_lib:format("~p", [#{1.5 => 2.5}])) end),
     ok.

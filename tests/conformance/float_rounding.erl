@@ -23,4 +23,18 @@ main() ->
     io:format("round atom: ~p~n", [E(fun() -> round(id(a)) end)]),
     io:format("float list: ~p~n", [E(fun() -> float(id("1")) end)]),
     io:format("trunc in guard: ~p~n", [[X || X <- [1.5, 2, a], is_number(X), trunc(X) > 1]]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("round half away", fun() -> [round(X) || X <- [0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.49999999999999994]] end),
+    extra_t("trunc big exact", fun() -> trunc(1.0e22) end),
+    extra_t("ceil/floor neg small", fun() -> {ceil(-0.1), floor(-0.1), ceil(0.1), floor(0.1)} end),
+    extra_t("math:ceil/floor big", fun() -> {math:ceil(1.0e300), math:floor(-1.0e300)} end),
     ok.

@@ -23,4 +23,18 @@ main() ->
     io:format("sevenths: ~w~n", [[X / 7 || X <- lists:seq(1, 14)]]),
     io:format("powers of 2 neg: ~w~n", [[math:pow(2, -E) || E <- lists:seq(1, 30, 3)]]),
     io:format("near integers: ~w~n", [[1.0e15 + X / 10 || X <- lists:seq(0, 9)]]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("float_to_list short specials", fun() -> [float_to_list(X, [short]) || X <- [0.0, -0.0, 1.0, 1.0e21, 1.0e22, 1.0e23, 1.0e-7, 123456789012345680.0]] end),
+    extra_t("float_to_binary short", fun() -> [float_to_binary(X, [short]) || X <- [0.1, 2.0e-5, 3.0e100]] end),
+    extra_t("shortest of neighbours", fun() -> [X || <<X:64/float>> <- [<<(16#3FB999999999999A + D):64>> || D <- [-2, -1, 0, 1, 2]]] end),
+    extra_t("powers of ten", fun() -> [math:pow(10, E) || E <- lists:seq(-10, 25, 5)] end),
     ok.

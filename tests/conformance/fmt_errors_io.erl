@@ -1,6 +1,8 @@
 -module(fmt_errors_io).
 -export([main/0]).
 
+id(X) -> X.
+
 t(L, F) ->
     R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
     io:format("~s: ~p~n", [L, R]).
@@ -16,16 +18,16 @@ main() ->
     t("io:write", fun() -> io:write({a, "b"}) end),
     t("io:format binary fmt", fun() -> io:format(<<"bin fmt ~w~n">>, [2]) end),
     t("io:format atom fmt", fun() -> io:format('atom fmt~n', []) end),
-    t("too few args", fun() -> io_lib:format("~w ~w", [1]) end),
-    t("too many args", fun() -> io_lib:format("~w", [1, 2]) end),
-    t("bad directive", fun() -> io_lib:format("~z", [1]) end),
-    t("args not list", fun() -> io_lib:format("~w", a) end),
+    t("too few args", fun() -> io_lib:format(id("~w ~w"), [1]) end),
+    t("too many args", fun() -> io_lib:format(id("~w"), [1, 2]) end),
+    t("bad directive", fun() -> io_lib:format(id("~z"), [1]) end),
+    t("args not list", fun() -> io_lib:format(id("~w"), a) end),
     t("bad ~s arg", fun() -> io_lib:format("~s", [{x}]) end),
     t("bad ~c arg", fun() -> io_lib:format("~c", [-1]) end),
     t("bad ~f arg", fun() -> io_lib:format("~f", [abc]) end),
     t("bad ~b arg", fun() -> io_lib:format("~b", [1.0]) end),
     t("bad width", fun() -> io_lib:format("~*w", [x, 1]) end),
     t("bad fmt type", fun() -> io_lib:format(123, []) end),
-    t("io:format bad", fun() -> io:format("~w ~w~n", [1]) end),
+    t("io:format bad", fun() -> io:format(id("~w ~w~n"), [1]) end),
     t("io_lib:format ok", fun() -> lists:flatten(io_lib:format("~w", [ok])) end),
     ok.

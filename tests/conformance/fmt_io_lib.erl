@@ -26,4 +26,16 @@ main() ->
     io:format("scan_format: ~p~n", [io_lib:scan_format("x~5.2fy~n", [1.0])]),
     io:format("unscan_format: ~p~n", [io_lib:unscan_format(io_lib:scan_format("a~wb~sc", [1, "s"]))]),
     io:format("format chars_limit: ~s~n", [io_lib:format("~p", [lists:seq(1, 100)], [{chars_limit, 40}])]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("write float", fun() -> lists:flatten(io_lib:write(0.1)) end),
+    extra_t("write neg in list", fun() -> lists:flatten(io_lib:write([-1, -2.5])) end),
     ok.

@@ -19,4 +19,22 @@ main() ->
     io:format("tuple list p:~n~p~n", [[{N, N * N, integer_to_list(N)} || N <- lists:seq(1, 12)]]),
     io:format("binary long p:~n~p~n", [list_to_binary(lists:duplicate(100, $q))]),
     io:format("deep nested:~n~p~n", [lists:foldl(fun(I, A) -> {I, A} end, x, lists:seq(1, 25))]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("p latin1 string", fun() -> lists:flatten(io_lib:format("~p", [[233, 232]])) end),
+    extra_t("p string with nul", fun() -> lists:flatten(io_lib:format("~p", [[$a, 0, $b]])) end),
+    extra_t("p binary with nul", fun() -> lists:flatten(io_lib:format("~p", [<<"a", 0, "b">>])) end),
+    extra_t("p binary latin1", fun() -> lists:flatten(io_lib:format("~p", [<<233, 232>>])) end),
+    extra_t("p binary high", fun() -> lists:flatten(io_lib:format("~p", [<<128, 159>>])) end),
+    extra_t("p nested strings", fun() -> lists:flatten(io_lib:format("~p", [[["a"], "b", [[$c]]]])) end),
+    extra_t("w bignum neg", fun() -> lists:flatten(io_lib:format("~w", [-(1 bsl 100)])) end),
+    extra_t("p pid-free tuple", fun() -> lists:flatten(io_lib:format("~p", [{[], [[]], {{}}, <<>>}])) end),
     ok.

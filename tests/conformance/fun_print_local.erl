@@ -19,8 +19,21 @@ main() ->
     io:format("new_index: ~p~n", [erlang:fun_info(F2, new_index)]),
     io:format("uniq: ~p~n", [erlang:fun_info(F2, uniq)]),
     io:format("new_uniq: ~p~n", [erlang:fun_info(F2, new_uniq)]),
-    io:format("same code different env equal: ~p~n", [make(1) =:= make(1), make(1) =:= make(2)]),
+    io:format("same code different env equal: ~p ~p~n", [make(1) =:= make(1), make(1) =:= make(2)]),
     io:format("fun ordering: ~p~n", [lists:sort([make(2), make(1)]) =:= [make(1), make(2)]]),
+    extra(),
     ok.
 
 make(N) -> fun() -> N end.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("named fun print", fun() -> lists:flatten(io_lib:format("~p", [fun F(0) -> 0; F(N) -> F(N - 1) end])) end),
+    extra_t("fun in record-like tuple", fun() -> lists:flatten(io_lib:format("~w", [{cb, fun(X) -> X end}])) end),
+    extra_t("fun_to_list ext", fun() -> erlang:fun_to_list(fun lists:map/2) end),
+    ok.

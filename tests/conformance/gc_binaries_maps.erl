@@ -24,4 +24,17 @@ main() ->
     io:format("big loop: ~p~n", [big_loop(200000, 1)]),
     Acc = lists:foldl(fun(I, A) -> <<A/binary, I:8>> end, <<>>, lists:seq(1, 100000)),
     io:format("appended binary: ~p ~p~n", [byte_size(Acc), erlang:phash2(Acc)]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("refc binaries kept", fun() -> Bs = [binary:copy(<<I>>, 1000) || I <- lists:seq(1, 200)], erlang:garbage_collect(), lists:sum([binary:first(B) || B <- Bs]) end),
+    extra_t("sub binaries of big", fun() -> Big = binary:copy(<<"0123456789">>, 10000), Subs = [binary:part(Big, I * 10, 5) || I <- lists:seq(0, 999)], erlang:garbage_collect(), iolist_size(Subs) end),
+    extra_t("large map churn", fun() -> lists:foldl(fun(I, M) -> maps:remove(I - 50, M#{I => I}) end, #{}, lists:seq(1, 100000)) =:= maps:from_list([{I, I} || I <- lists:seq(99951, 100000)]) end),
     ok.

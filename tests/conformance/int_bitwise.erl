@@ -18,4 +18,25 @@ main() ->
     io:format("band float: ~p~n", [Err(fun() -> id(1.0) band id(1) end)]),
     io:format("bor atom: ~p~n", [Err(fun() -> id(1) bor id(x) end)]),
     io:format("bnot float: ~p~n", [Err(fun() -> bnot id(1.5) end)]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra_id(X) -> X.
+
+extra() ->
+    extra_t("band mask bignum", fun() -> ((1 bsl 200) - 1) band extra_id(16#FFFF0000FFFF) end),
+    extra_t("bor neg big", fun() -> extra_id(-(1 bsl 100)) bor 1 end),
+    extra_t("bxor self", fun() -> X = extra_id(123456789123456789123456789), X bxor X end),
+    extra_t("bnot bnot", fun() -> bnot bnot extra_id(-(1 bsl 90)) end),
+    extra_t("two's complement identity", fun() -> [(bnot X) + 1 =:= -X || X <- [0, 5, 1 bsl 63, 1 bsl 64, (1 bsl 100) + 3]] end),
+    extra_t("band neg small/big", fun() -> [extra_id(-1) band (1 bsl 70), extra_id(-(1 bsl 70)) band 16#FF, extra_id(-(1 bsl 70)) band -1] end),
+    extra_t("bxor neg neg", fun() -> extra_id(-(1 bsl 65)) bxor extra_id(-3) end),
+    extra_t("bor neg neg", fun() -> extra_id(-(1 bsl 65)) bor extra_id(-(1 bsl 66)) end),
+    extra_t("band neg neg", fun() -> extra_id(-(1 bsl 65)) band extra_id(-(1 bsl 66)) end),
     ok.

@@ -18,4 +18,25 @@ main() ->
     io:format("big minus big to small: ~w ~w~n", [id((1 bsl 80) + 5) - id(1 bsl 80), is_integer(id((1 bsl 80) + 5) - id(1 bsl 80))]),
     io:format("abs min: ~w~n", [abs(id(-(1 bsl 59)))]),
     io:format("t2b edges: ~w~n", [[term_to_binary(X) || X <- [(1 bsl 31) - 1, 1 bsl 31, -(1 bsl 31), -(1 bsl 31) - 1]]]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra_id(X) -> X.
+
+extra() ->
+    extra_t("float of boundaries", fun() -> [float(X) || X <- [(1 bsl 59) - 1, 1 bsl 63, 1 bsl 64]] end),
+    extra_t("div by -1", fun() -> [extra_id(X) div -1 || X <- [-(1 bsl 59), -(1 bsl 63), -(1 bsl 64)]] end),
+    extra_t("rem by big", fun() -> [extra_id(X) rem (1 bsl 64) || X <- [(1 bsl 64) + 5, -(1 bsl 64) - 5, 7]] end),
+    extra_t("mult small*small -> big", fun() -> extra_id((1 bsl 40)) * extra_id((1 bsl 40)) end),
+    extra_t("neg mult -> big", fun() -> extra_id(-(1 bsl 40)) * extra_id((1 bsl 40)) end),
+    extra_t("integer_to_list boundaries", fun() -> [integer_to_list(X) || X <- [(1 bsl 59) - 1, -(1 bsl 59), 1 bsl 59]] end),
+    extra_t("list_to_integer boundaries", fun() -> [list_to_integer(S) || S <- ["576460752303423487", "576460752303423488", "-576460752303423488", "-576460752303423489"]] end),
+    extra_t("phash2 boundaries", fun() -> [erlang:phash2(X) || X <- [(1 bsl 59) - 1, 1 bsl 59, -(1 bsl 59), -(1 bsl 59) - 1]] end),
+    extra_t("compare boundaries", fun() -> lists:sort([1 bsl 59, (1 bsl 59) - 1, -(1 bsl 59), -(1 bsl 59) - 1, 1 bsl 64]) end),
     ok.

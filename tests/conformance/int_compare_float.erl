@@ -20,4 +20,20 @@ main() ->
     io:format("member 1.0: ~w ~w~n", [lists:member(1.0, [1, 2]), lists:member(1, [1.0])]),
     io:format("keyfind 1.0: ~w~n", [lists:keyfind(1.0, 1, [{1, a}, {1.0, b}])]),
     io:format("match 1 = 1.0: ~w~n", [case id(1.0) of 1 -> int; 1.0 -> float end]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("int == float of huge", fun() -> [X == float(X) || X <- [1 bsl 60, (1 bsl 60) + 1, 1 bsl 100, (1 bsl 100) + 1]] end),
+    extra_t("int < float just above", fun() -> [X < float(X) + 1.0e5 || X <- [1 bsl 60, 1 bsl 70]] end),
+    extra_t("bignum vs 1.0e308", fun() -> [(1 bsl 1023) < 1.0e308, (1 bsl 1024) > 1.7976931348623157e308] end),
+    extra_t("negative bignum vs float", fun() -> [-(1 bsl 1024) < -1.7976931348623157e308, -(1 bsl 64) < -1.8446744073709552e19] end),
+    extra_t("compare 0 and tiny", fun() -> [0 < 5.0e-324, 0 > -5.0e-324, 0 == 0.0] end),
+    extra_t("max/min exactness", fun() -> [max(3, 3.0), max(3.0, 3), min(2, 2.0), min(2.0, 2)] end),
     ok.

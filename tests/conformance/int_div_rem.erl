@@ -24,4 +24,19 @@ main() ->
     io:format("div float: ~p~n", [Zero(fun() -> id(5.0) div id(2) end)]),
     io:format("rem float: ~p~n", [Zero(fun() -> id(5) rem id(2.0) end)]),
     io:format("div atom: ~p~n", [Zero(fun() -> id(a) div id(2) end)]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra_id(X) -> X.
+
+extra() ->
+    extra_t("rem sign follows dividend", fun() -> [X rem Y || X <- [7, -7], Y <- [3, -3]] end),
+    extra_t("div truncates", fun() -> [X div Y || X <- [7, -7], Y <- [3, -3]] end),
+    extra_t("big div small exact", fun() -> (extra_id(1 bsl 100)) div (1 bsl 36) end),
     ok.

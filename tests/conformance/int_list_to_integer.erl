@@ -23,4 +23,18 @@ main() ->
     t(list_to_integer, [[$1 | $2]]),
     t(binary_to_integer, ["12"]),
     io:format("string:to_integer: ~p~n", [[string:to_integer(S) || S <- ["12abc", "-3 x", "abc", "", "+5"]]]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("leading zeros big", fun() -> list_to_integer("000000000000000000000000001") end),
+    extra_t("plus zero", fun() -> list_to_integer("+0") end),
+    extra_t("base 16 mixed case", fun() -> list_to_integer("DeadBeef", 16) end),
+    extra_t("base 2 long", fun() -> list_to_integer(lists:duplicate(100, $1), 2) end),
     ok.

@@ -26,4 +26,15 @@ main() ->
     R2 = try id(1) bsl id(1.0) catch C2:E2 -> {C2, E2} end,
     io:format("1 bsl 1.0: ~p~n", [R2]),
     io:format("mask: ~w~n", [[(id(16#DEADBEEF) bsr (I * 4)) band 15 || I <- lists:seq(0, 7)]]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("bsl then bsr identity", fun() -> [(X bsl 77) bsr 77 =:= X || X <- [1, -1, 12345, -(1 bsl 70)]] end),
     ok.

@@ -21,4 +21,20 @@ main() ->
     io:format("foldl bad fun: ~p~n", [try lists:foldl(fun(X) -> X end, 0, L) catch C:E -> {C, E} end]),
     io:format("map improper: ~p~n", [try lists:map(fun(X) -> X end, [1 | 2]) catch C2:E2 -> {C2, E2} end]),
     io:format("foldl big: ~w~n", [lists:foldl(fun(X, A) -> X * A end, 1, lists:seq(1, 40))]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("foldl order", fun() -> lists:foldl(fun(X, A) -> A ++ [X] end, [], [a, b, c]) end),
+    extra_t("foldr order", fun() -> lists:foldr(fun(X, A) -> A ++ [X] end, [], [a, b, c]) end),
+    extra_t("foldl string build", fun() -> lists:foldl(fun(W, A) -> A ++ " " ++ W end, "start", ["x", "y"]) end),
+    extra_t("foldl max", fun() -> lists:foldl(fun erlang:max/2, 0, [3, 9, 2, 7]) end),
+    extra_t("foldr big", fun() -> lists:foldr(fun(X, A) -> X + A end, 0, lists:seq(1, 200000)) end),
+    extra_t("foldl map acc", fun() -> lists:foldl(fun(C, M) -> maps:update_with(C, fun(N) -> N + 1 end, 1, M) end, #{}, "mississippi") end),
     ok.

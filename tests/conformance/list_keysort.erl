@@ -23,4 +23,18 @@ main() ->
     io:format("big ukeysort len: ~w~n", [length(lists:ukeysort(1, Big))]),
     io:format("rukeymerge: ~w~n", [lists:rukeymerge(1, [{3, a}, {1, b}], [{2, c}, {1, d}])]),
     io:format("rkeymerge: ~w~n", [lists:rkeymerge(1, [{3, a}, {1, b}], [{2, c}, {1, d}])]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("keysort empty", fun() -> lists:keysort(1, []) end),
+    extra_t("keysort single", fun() -> lists:keysort(2, [{a, b}]) end),
+    extra_t("ukeysort keeps first", fun() -> lists:ukeysort(1, [{a, 1}, {a, 2}, {b, 3}, {a, 4}]) end),
+    extra_t("keysort non-tuple elem", fun() -> lists:keysort(1, [{a}, b]) end),
     ok.

@@ -24,4 +24,17 @@ main() ->
     t("seq sum", fun() -> lists:sum(lists:seq(1, 100000, 7)) end),
     t("enumerate", fun() -> lists:enumerate([a, b, c]) end),
     t("enumerate/2", fun() -> lists:enumerate(0, [a, b, c]) end),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("seq negative step down", fun() -> lists:seq(-1, -10, -3) end),
+    extra_t("seq large step", fun() -> lists:seq(1, 10, 100) end),
+    extra_t("seq step beyond", fun() -> lists:seq(10, 1, -100) end),
     ok.

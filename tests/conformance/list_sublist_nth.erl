@@ -39,4 +39,15 @@ main() ->
     t("max min", fun() -> {lists:max([3, 1, 4]), lists:min([3, 1, 4]), lists:max([a, 1, "s"])} end),
     t("max []", fun() -> lists:max([]) end),
     t("sum", fun() -> [lists:sum([]), lists:sum([1, 2.5]), lists:sum(lists:seq(1, 100))] end),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("nth big", fun() -> lists:nth(99999, lists:seq(1, 100000)) end),
     ok.

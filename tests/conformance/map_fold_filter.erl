@@ -17,4 +17,27 @@ main() ->
     io:format("groups_from_list: ~w~n", [maps:groups_from_list(fun(X) -> X rem 3 end, lists:seq(1, 10))]),
     io:format("groups_from_list/3: ~w~n", [maps:groups_from_list(fun(X) -> X rem 2 end, fun(X) -> X * X end, lists:seq(1, 7))]),
     io:format("fold bad: ~p~n", [try maps:fold(fun(_, _, A) -> A end, 0, notmap) catch C:E -> {C, E} end]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra_id(X) -> X.
+
+extra() ->
+    extra_t("fold on large order", fun() -> maps:fold(fun(K, _, A) -> [K | A] end, [], maps:from_list([{I * 3, x} || I <- lists:seq(1, 40)])) end),
+    extra_t("map preserves keys", fun() -> maps:keys(maps:map(fun(_, V) -> V end, maps:from_list([{I, I} || I <- lists:seq(1, 40)]))) end),
+    extra_t("filter all out", fun() -> maps:filter(fun(_, _) -> false end, #{a => 1, b => 2}) end),
+    extra_t("filter keep all large", fun() -> map_size(maps:filter(fun(_, _) -> true end, maps:from_list([{I, I} || I <- lists:seq(1, 100)]))) end),
+    extra_t("filter bad fun", fun() -> maps:filter(fun(_) -> true end, #{a => 1}) end),
+    extra_t("map bad map", fun() -> maps:map(fun(_, V) -> V end, extra_id([])) end),
+    extra_t("fold with iterator", fun() -> maps:fold(fun(K, V, A) -> A + K * V end, 0, maps:iterator(#{1 => 2, 3 => 4})) end),
+    extra_t("filtermap large", fun() -> maps:keys(maps:filtermap(fun(K, V) -> K rem 10 =:= 0 andalso {true, V * 2} end, maps:from_list([{I, I} || I <- lists:seq(1, 100)]))) end),
+    extra_t("foreach order large", fun() -> put(acc, []), maps:foreach(fun(K, _) -> put(acc, [K | get(acc)]) end, maps:from_list([{I, I} || I <- lists:seq(1, 35)])), lists:reverse(erase(acc)) end),
+    extra_t("fold values sum", fun() -> maps:fold(fun(_, V, A) -> V + A end, 0, maps:from_list([{I, I} || I <- lists:seq(1, 1000)])) end),
+    extra_t("groups_from_list strings", fun() -> maps:groups_from_list(fun erlang:length/1, ["a", "bb", "c", "dd", "eee"]) end),
     ok.

@@ -22,4 +22,19 @@ main() ->
                            [{float(I), f} || I <- lists:seq(1, 5)]),
     io:format("mixed: ~w~n", [Mixed]),
     io:format("in tuple: ~P~n", [{big, maps:from_list([{I, I} || I <- lists:seq(1, 50)])}, 20]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("~p of 33 floats", fun() -> lists:flatten(io_lib:format("~w", [maps:from_list([{I / 2, I} || I <- lists:seq(1, 33)])])) end),
+    extra_t("~p of bignum keys", fun() -> lists:flatten(io_lib:format("~w", [maps:from_list([{(1 bsl 70) * I, I} || I <- lists:seq(1, 33)])])) end),
+    extra_t("~p of negative keys", fun() -> lists:flatten(io_lib:format("~w", [maps:from_list([{-I, I} || I <- lists:seq(1, 33)])])) end),
+    extra_t("~P of large map depth", fun() -> lists:flatten(io_lib:format("~P", [maps:from_list([{I, I} || I <- lists:seq(1, 40)]), 10])) end),
+    extra_t("large map in list", fun() -> lists:flatten(io_lib:format("~w", [[maps:from_list([{I, [I]} || I <- lists:seq(1, 33)])]])) end),
     ok.

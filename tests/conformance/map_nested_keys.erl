@@ -19,7 +19,22 @@ main() ->
     io:format("float int keys: ~p~n", [#{1 => a, 1.0 => b, 2 => c, 0.5 => d}]),
     io:format("large map as key: ~w~n", [maps:get(maps:from_list([{I, I} || I <- lists:seq(1, 40)]),
                                                   #{maps:from_list([{I, I} || I <- lists:seq(1, 40)]) => found})]),
+    extra(),
     ok.
 
 update_path([K], M, V) -> M#{K := V};
 update_path([K | Ks], M, V) -> M#{K := update_path(Ks, maps:get(K, M), V)}.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("list keys", fun() -> maps:to_list(#{[1] => a, [] => b, [0, 1] => c, "ab" => d}) end),
+    extra_t("tuple keys", fun() -> maps:to_list(#{{} => a, {1} => b, {0, 0} => c, {a} => d}) end),
+    extra_t("binary keys", fun() -> maps:to_list(#{<<>> => a, <<0>> => b, <<1:1>> => c, <<"a">> => d}) end),
+    extra_t("number keys mixed", fun() -> maps:to_list(#{2 => a, 1.5 => b, -1 => c, 1 bsl 70 => d, 1.0 => e, 1 => f}) end),
+    extra_t("get with float key", fun() -> {maps:find(1, #{1.0 => x}), maps:find(1.0, #{1.0 => x})} end),
+    ok.

@@ -21,4 +21,20 @@ main() ->
     io:format("ukeysort: ~w~n", [lists:ukeysort(1, [{1, a}, {1.0, b}])]),
     io:format("lists:delete uses =:=: ~w~n", [lists:delete(1, [1.0, 1])]),
     io:format("-- uses =:=: ~w~n", [[1.0, 1] -- [1]]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("map == with float values", fun() -> [#{a => 1} == #{a => 1.0}, #{a => 1} =:= #{a => 1.0}] end),
+    extra_t("map keys exact in ==", fun() -> [#{1 => a} == #{1.0 => a}] end),
+    extra_t("nested == vs =:=", fun() -> [{[1, {2}]} == {[1.0, {2.0}]}, {[1, {2}]} =:= {[1.0, {2.0}]}] end),
+    extra_t("binary vs bitstring eq", fun() -> [<<1:8>> == <<1>>, <<1:7>> == <<1:8>>] end),
+    extra_t("lists:keymember ==", fun() -> lists:keymember(1.0, 1, [{1, a}]) end),
+    extra_t("lists:member =:=", fun() -> lists:member(1.0, [1]) end),
     ok.

@@ -22,8 +22,19 @@ main() ->
     io:format("maps same keys by values: ~p~n", [lists:sort([#{a => 2}, #{a => 1}, #{a => 1.0}])]),
     io:format("binaries: ~p~n", [lists:sort([<<2>>, <<1, 2>>, <<1>>, <<1:1>>, <<>>])]),
     io:format("max/min mixed: ~p ~p~n", [lists:max(Mixed), lists:min(Mixed)]),
+    extra(),
     ok.
 
 cmp(A, B) when A < B -> "<";
 cmp(A, B) when A > B -> ">";
 cmp(_, _) -> "=".
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("pid-free max", fun() -> lists:max([a, 1, {}, [], <<>>, #{}]) end),
+    ok.

@@ -20,4 +20,20 @@ main() ->
         end, Small),
         io:format("~n")
     end, Small),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("sort negative floats", fun() -> lists:sort([-0.5, -1, -1.5, -0.0, -2]) end),
+    extra_t("sort bignums", fun() -> lists:sort([1 bsl 100, -(1 bsl 100), 1 bsl 99, -(1 bsl 99), 0]) end),
+    extra_t("sort close floats", fun() -> lists:sort([1.0000000000000002, 1.0, 0.9999999999999999, 1]) end),
+    extra_t("usort close floats", fun() -> lists:usort([1.0000000000000002, 1.0, 0.9999999999999999, 1]) end),
+    extra_t("compare inf-like", fun() -> [1.7976931348623157e308 < (1 bsl 1025), -1.7976931348623157e308 > -(1 bsl 1025)] end),
+    extra_t("number < atom always", fun() -> [X < a || X <- [1 bsl 2000, 1.7976931348623157e308]] end),
     ok.

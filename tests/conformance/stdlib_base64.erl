@@ -24,4 +24,17 @@ main() ->
     t("decode padding", fun() -> base64:decode(<<"Zg==">>) end),
     t("big roundtrip", fun() -> B = list_to_binary([X rem 256 || X <- lists:seq(1, 10000)]), base64:decode(base64:encode(B)) =:= B end),
     t("big encoded size", fun() -> byte_size(base64:encode(binary:copy(<<"x">>, 1000))) end),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("encode mode urlsafe-free", fun() -> base64:encode(<<251, 255>>) end),
+    extra_t("decode +/", fun() -> base64:decode("+/8=") end),
+    extra_t("mime_decode padding junk", fun() -> base64:mime_decode("Zm9v=YmFy") end),
     ok.

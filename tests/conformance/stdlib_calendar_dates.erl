@@ -20,4 +20,22 @@ main() ->
     io:format("day_of_the_week/3: ~w~n", [calendar:day_of_the_week(2024, 2, 29)]),
     io:format("iso_week_number edge: ~w ~w ~w~n", [calendar:iso_week_number({2021, 1, 3}), calendar:iso_week_number({2020, 12, 31}), calendar:iso_week_number({2026, 1, 1})]),
     io:format("bad date: ~p~n", [try calendar:day_of_the_week({2023, 2, 30}) catch C:E -> {C, E} end]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra_id(X) -> X.
+
+extra() ->
+    extra_t("day_of_the_week range", fun() -> [calendar:day_of_the_week(2024, 1, D) || D <- lists:seq(1, 14)] end),
+    extra_t("gregorian days of leap days", fun() -> [calendar:date_to_gregorian_days(Y, 2, 29) || Y <- [2000, 2004, 2400]] end),
+    extra_t("days roundtrip", fun() -> lists:all(fun(N) -> calendar:date_to_gregorian_days(calendar:gregorian_days_to_date(N)) =:= N end, lists:seq(730000, 740000, 37)) end),
+    extra_t("iso week 53", fun() -> [calendar:iso_week_number({Y, 12, 31}) || Y <- [2015, 2020, 2021, 2026]] end),
+    extra_t("last_day bad month", fun() -> calendar:last_day_of_the_month(2024, 13) end),
+    extra_t("is_leap_year bad", fun() -> calendar:is_leap_year(extra_id(x)) end),
     ok.

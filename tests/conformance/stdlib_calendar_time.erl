@@ -22,4 +22,21 @@ main() ->
     io:format("rfc3339_to_system_time off: ~w~n", [calendar:rfc3339_to_system_time("2023-11-14T22:13:20+01:00")]),
     io:format("system_time_to_universal_time: ~w~n", [calendar:system_time_to_universal_time(1700000000, second)]),
     io:format("now_to_universal_time: ~w~n", [calendar:now_to_universal_time({1700, 0, 0})]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra_id(X) -> X.
+
+extra() ->
+    extra_t("seconds_to_time bad", fun() -> calendar:seconds_to_time(extra_id(86400)) end),
+    extra_t("time_difference negative", fun() -> calendar:time_difference({{2024, 1, 2}, {0, 0, 0}}, {{2024, 1, 1}, {12, 0, 0}}) end),
+    extra_t("datetime roundtrip", fun() -> lists:all(fun(S) -> calendar:datetime_to_gregorian_seconds(calendar:gregorian_seconds_to_datetime(S)) =:= S end, lists:seq(63000000000, 63900000000, 123456789)) end),
+    extra_t("rfc3339 fractional", fun() -> calendar:rfc3339_to_system_time("2020-02-29T12:00:00.5Z", [{unit, millisecond}]) end),
+    extra_t("rfc3339 with time_designator", fun() -> calendar:system_time_to_rfc3339(0, [{offset, "Z"}, {time_designator, $ }]) end),
     ok.

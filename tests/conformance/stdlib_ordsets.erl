@@ -23,4 +23,18 @@ main() ->
     io:format("int/float union: ~p~n", [ordsets:union([1, 2], [1.0, 3])]),
     io:format("is_element float: ~p~n", [ordsets:is_element(1.0, [1, 2])]),
     io:format("mixed: ~p~n", [ordsets:from_list([{a}, "s", 1, x, <<"b">>, [], 2.5])]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("subtract empty", fun() -> ordsets:subtract([1, 2], []) end),
+    extra_t("union big", fun() -> length(ordsets:union(lists:seq(1, 1000, 2), lists:seq(1, 1000, 3))) end),
+    extra_t("intersection big", fun() -> length(ordsets:intersection(lists:seq(1, 1000, 2), lists:seq(1, 1000, 3))) end),
+    extra_t("new", fun() -> ordsets:new() end),
     ok.

@@ -24,4 +24,17 @@ main() ->
     io:format("append_values: ~p~n", [proplists:append_values(a, [{a, [1, 2]}, {b, 0}, {a, 3}, {c, -1}, {a, [4]}])]),
     io:format("to_map: ~p~n", [proplists:to_map([{a, 1}, b, {a, 2}, {c, 3}])]),
     io:format("from_map: ~p~n", [lists:sort(proplists:from_map(#{x => 1, y => 2}))]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("get_value atom prop", fun() -> proplists:get_value(flag, [flag]) end),
+    extra_t("get_value tuple-1", fun() -> proplists:get_value(e, [{e}]) end),
+    extra_t("delete all occurrences", fun() -> proplists:delete(a, [a, {a, 1}, b, {a, 2, 3}]) end),
     ok.

@@ -21,4 +21,20 @@ main() ->
     p("io_lib:deep_char_list", io_lib:deep_char_list(["ab", ["c"]])),
     p("string:str empty", string:str("abc", "")),
     p("string:tokens empty", string:tokens("", ",")),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("string:is_empty bin", fun() -> string:is_empty(<<>>) end),
+    extra_t("string:length empty", fun() -> string:length([]) end),
+    extra_t("string:to_integer big", fun() -> string:to_integer("123456789012345678901234567890xyz") end),
+    extra_t("string:to_float exponent", fun() -> string:to_float("1.5e-3rest") end),
+    extra_t("string:to_float no digits after dot", fun() -> string:to_float("1.e5") end),
+    extra_t("string:to_integer bad input", fun() -> string:to_integer([a]) end),
     ok.

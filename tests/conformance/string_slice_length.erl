@@ -18,4 +18,23 @@ main() ->
     io:format("slice infinity: ~p~n", [string:slice("abcdef", 2, infinity)]),
     io:format("error grapheme: ~p~n", [string:next_grapheme(<<255, 1>>)]),
     io:format("length invalid: ~p~n", [try string:length(<<255>>) catch C:E -> {C, E} end]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("slice binary middle", fun() -> string:slice(<<"hello world">>, 3, 5) end),
+    extra_t("slice list 0 0", fun() -> string:slice("abc", 0, 0) end),
+    extra_t("slice deep list", fun() -> string:slice(["ab", [<<"cd">>], "ef"], 1, 4) end),
+    extra_t("length deep list", fun() -> string:length(["ab", [<<"cd">>], [$e, [$f]]]) end),
+    extra_t("length long", fun() -> string:length(lists:duplicate(10000, $a)) end),
+    extra_t("reverse binary", fun() -> string:reverse(<<"abc">>) end),
+    extra_t("to_graphemes binary", fun() -> string:to_graphemes(<<"a", 204, 129, "b">>) end),
+    extra_t("next_codepoint empty", fun() -> string:next_codepoint("") end),
+    extra_t("next_grapheme empty bin", fun() -> string:next_grapheme(<<>>) end),
     ok.

@@ -26,4 +26,18 @@ main() ->
     p("join", string:join(["a", "b", "c"], "--")),
     p("split unicode", string:split("x\x{3bb}y\x{3bb}z", [16#3bb], all)),
     p("lexemes grapheme sep", string:lexemes("ae\x{301}b", "e")),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("split separator at end", fun() -> string:split("abc,", ",") end),
+    extra_t("split separator at start", fun() -> string:split(",abc", ",", all) end),
+    extra_t("lexemes only separators", fun() -> string:lexemes(",,,", ",") end),
+    extra_t("split empty separator", fun() -> string:split("abc", "") end),
     ok.

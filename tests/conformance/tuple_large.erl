@@ -24,4 +24,17 @@ main() ->
     io:format("t2b big tuple size: ~p~n", [byte_size(term_to_binary(T1))]),
     io:format("phash2 big tuple: ~p~n", [erlang:phash2(T1)]),
     io:format("tuple of tuples sort: ~p~n", [lists:sort([{2, {b}}, {1, {z}}, {2, {a}}, {1, {a, a}}])]),
+    extra(),
+    ok.
+
+%% --- additional cases ---
+
+extra_t(L, F) ->
+    R = try F() of V -> {ok, V} catch C:E -> {C, E} end,
+    io:format("~s: ~p~n", [L, R]).
+
+extra() ->
+    extra_t("make_tuple large", fun() -> tuple_size(erlang:make_tuple(100000, x)) end),
+    extra_t("list_to_tuple of tuples", fun() -> element(3, list_to_tuple([{I} || I <- lists:seq(1, 10)])) end),
+    extra_t("setelement chain big", fun() -> lists:foldl(fun(I, T) -> setelement(I, T, I) end, erlang:make_tuple(100, 0), lists:seq(1, 100)) =:= list_to_tuple(lists:seq(1, 100)) end),
     ok.

@@ -22,6 +22,10 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("run") => run(&args[1..]),
         Some("check") => check(&args[1..]),
+        Some("coverage") => {
+            print!("{}", enigma_vm::code::coverage::report());
+            ExitCode::SUCCESS
+        }
         Some("-h") | Some("--help") | Some("help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -85,14 +89,24 @@ fn check(paths: &[String]) -> ExitCode {
         }
     }
     let mut ok = 0;
+    let mut lacking: std::collections::BTreeMap<&'static str, usize> = Default::default();
     for f in &files {
-        let result = std::fs::read(f).map_err(|e| e.to_string()).and_then(|bytes| {
-            enigma_vm::code::load::load_bytes(&bytes, false).map(|_| ()).map_err(|e| e.to_string())
-        });
+        let result = std::fs::read(f)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| enigma_vm::code::load::load_bytes(&bytes, false).map_err(|e| e.to_string()));
         match result {
-            Ok(()) => ok += 1,
+            Ok(m) => {
+                ok += 1;
+                for name in m.unimplemented_ops() {
+                    *lacking.entry(name).or_default() += 1;
+                }
+            }
             Err(reason) => eprintln!("enigma: cannot load {}: {reason}", f.display()),
         }
+    }
+    if !lacking.is_empty() {
+        let list: Vec<String> = lacking.iter().map(|(n, c)| format!("{n} ({c})")).collect();
+        eprintln!("instructions or BIFs Enigma lacks, with the number of modules using them: {}", list.join(", "));
     }
     println!("loaded {ok} of {} modules", files.len());
     if ok == files.len() {

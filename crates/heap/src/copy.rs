@@ -65,7 +65,9 @@ pub fn copy_term(t: Term, heap: &mut dyn TermAlloc) -> Term {
             }
             let copy = Term::from_boxed_ptr(obj);
             if h.subtag() == boxed::REFC_BIN {
-                OffHeapBin::inc_ref(copy.boxed_word(2) as *const OffHeapBin);
+                // SAFETY: the source handle holds a reference, so the data is alive; the copy
+                // takes one of its own, released when the copy dies.
+                unsafe { OffHeapBin::inc_ref(copy.boxed_word(2) as *const OffHeapBin) };
                 heap.register_offheap(copy);
             }
             debug_assert!(Header::from_raw(h.raw()).is_header());

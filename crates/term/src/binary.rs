@@ -22,14 +22,22 @@ impl OffHeapBin {
     }
 
     /// Adds a reference (a new handle now points here).
-    pub fn inc_ref(this: *const OffHeapBin) {
-        // SAFETY: handles only hold pointers from `new` whose count is above zero.
+    ///
+    /// # Safety
+    /// `this` must come from [`OffHeapBin::new`] and still hold at least one reference.
+    pub unsafe fn inc_ref(this: *const OffHeapBin) {
+        // SAFETY: the caller guarantees the data is alive.
         unsafe { (*this).refc.fetch_add(1, Ordering::Relaxed) };
     }
 
     /// Drops a reference and frees the data with the last one.
-    pub fn dec_ref(this: *mut OffHeapBin) {
-        // SAFETY: as in `inc_ref`; the pointer came from `Box::into_raw` in `new`.
+    ///
+    /// # Safety
+    /// `this` must come from [`OffHeapBin::new`], and the caller must own the reference it
+    /// drops (never use the pointer through this handle again).
+    pub unsafe fn dec_ref(this: *mut OffHeapBin) {
+        // SAFETY: the caller owns a reference, so the data is alive until the count reaches
+        // zero, and the pointer came from `Box::into_raw` in `new`.
         unsafe {
             if (*this).refc.fetch_sub(1, Ordering::Release) == 1 {
                 core::sync::atomic::fence(Ordering::Acquire);
@@ -39,8 +47,11 @@ impl OffHeapBin {
     }
 
     /// Current reference count (for tests and `erlang:process_info(binary)`-style reports).
-    pub fn ref_count(this: *const OffHeapBin) -> usize {
-        // SAFETY: as in `inc_ref`.
+    ///
+    /// # Safety
+    /// As for [`OffHeapBin::inc_ref`].
+    pub unsafe fn ref_count(this: *const OffHeapBin) -> usize {
+        // SAFETY: the caller guarantees the data is alive.
         unsafe { (*this).refc.load(Ordering::Relaxed) }
     }
 }
@@ -49,7 +60,9 @@ impl OffHeapBin {
 /// by areas that are dropped).
 pub fn release_handle(handle: Term) {
     if handle.is_boxed() && handle.header().subtag() == boxed::REFC_BIN {
-        OffHeapBin::dec_ref(handle.boxed_word(2) as *mut OffHeapBin);
+        // SAFETY: a refc handle holds one reference to data made by `OffHeapBin::new`, and
+        // its owner calls this once, when the handle dies.
+        unsafe { OffHeapBin::dec_ref(handle.boxed_word(2) as *mut OffHeapBin) };
     }
 }
 
@@ -70,7 +83,7 @@ pub struct Bits<'a> {
 impl<'a> Bits<'a> {
     /// Whether the bitstring is whole bytes starting on a byte boundary.
     pub fn is_byte_aligned(&self) -> bool {
-        self.bit_offset % 8 == 0 && self.bit_size % 8 == 0
+        self.bit_offset.is_multiple_of(8) && self.bit_size.is_multiple_of(8)
     }
 
     /// Length in whole bytes (rounded down).
@@ -197,10 +210,69 @@ mod tests {
     #[test]
     fn offheap_refcount_frees_at_zero() {
         let p = OffHeapBin::new(vec![1, 2, 3]);
-        OffHeapBin::inc_ref(p);
-        assert_eq!(OffHeapBin::ref_count(p), 2);
-        OffHeapBin::dec_ref(p);
-        assert_eq!(OffHeapBin::ref_count(p), 1);
-        OffHeapBin::dec_ref(p);
+        // SAFETY: `p` is fresh with one reference; each call below keeps the count balanced.
+        unsafe {
+            OffHeapBin::inc_ref(p);
+            assert_eq!(OffHeapBin::ref_count(p), 2);
+            OffHeapBin::dec_ref(p);
+            assert_eq!(OffHeapBin::ref_count(p), 1);
+            OffHeapBin::dec_ref(p);
+        }
+    }
+}
+
+// ---- match contexts (`bs_start_match3` and the `bs_get_*` family) ----
+
+/// Words a match context takes on the heap.
+pub const MATCH_CTX_WORDS: usize = 5;
+
+/// Builds a match context over `orig` (a heap or refc binary, never a sub-binary) reading
+/// bits `start..end`, positioned at `start`.
+pub fn match_context(heap: &mut dyn crate::alloc::TermAlloc, orig: Term, start: usize, end: usize) -> Term {
+    let p = heap.alloc(MATCH_CTX_WORDS);
+    // SAFETY: `alloc` returned five writable words.
+    unsafe {
+        p.write(Header::new(boxed::MATCH_CTX, MATCH_CTX_WORDS - 1).as_term());
+        p.add(1).write(orig);
+        p.add(2).write(Term::from_raw(start as u64));
+        p.add(3).write(Term::from_raw(end as u64));
+        p.add(4).write(Term::from_raw(start as u64));
+    }
+    Term::from_boxed_ptr(p)
+}
+
+/// The parts of a match context: original binary, start bit, end bit, current position.
+#[derive(Copy, Clone, Debug)]
+pub struct MatchCtx {
+    pub orig: Term,
+    pub start: usize,
+    pub end: usize,
+    pub pos: usize,
+}
+
+impl Term {
+    /// The parts of a match context, or `None` if this is not one.
+    pub fn as_match_ctx(self) -> Option<MatchCtx> {
+        if !self.is_match_context() {
+            return None;
+        }
+        Some(MatchCtx {
+            orig: Term::from_raw(self.boxed_word(1)),
+            start: self.boxed_word(2) as usize,
+            end: self.boxed_word(3) as usize,
+            pos: self.boxed_word(4) as usize,
+        })
+    }
+
+    /// Moves a match context to bit `pos` (absolute, within its start..end). The context is
+    /// private to the process that matches with it, so updating it in place is invisible to
+    /// anyone else. Does nothing if this is not a match context.
+    pub fn set_match_position(self, pos: usize) {
+        if !self.is_match_context() {
+            return;
+        }
+        // SAFETY: a match context is a live five-word object (checked above); word 4 is raw
+        // data (the collector does not scan it), so any value may be stored there.
+        unsafe { (self.boxed_ptr() as *mut Term).add(4).write(Term::from_raw(pos as u64)) };
     }
 }

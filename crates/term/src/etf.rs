@@ -3,18 +3,26 @@
 //!
 //! The encoder writes what BEAM writes for the same term and options (atoms as `ATOM_EXT`
 //! when they are Latin-1 unless `{minor_version, 2}`, `NEW_FLOAT_EXT` unless
-//! `{minor_version, 0}`, maps in their iteration order unless `deterministic`, and zlib
+//! `{minor_version, 0}`, maps in `maps:to_list/1` order unless `deterministic`, and zlib
 //! compression kept only when it is no larger). The decoder accepts every tag BEAM 25
 //! accepts outside distribution (old pid/port/reference tags included; `FUN_EXT` is refused,
 //! as since OTP 23) and is safe on any input: it first checks the whole structure against
 //! the input length without allocating, then builds, so a hostile binary can make it neither
 //! allocate without bound nor recurse.
 //!
-//! Both walk terms with explicit stacks, never recursing on the Rust stack. Pids, ports and
-//! references of other nodes are not supported yet: the decoder returns
-//! [`DecodeError::Unsupported`] for them (distribution is not implemented), and the encoder
-//! [`EncodeError::Unsupported`] for the external kinds. Funs need the code tables, which
-//! live above this crate: the caller resolves them through [`DecodeOptions`].
+//! Both walk terms with explicit stacks, never recursing on the Rust stack. Where the
+//! decoder knowingly differs from BEAM:
+//! - pids, ports and references of other nodes (another node name, or our name with another
+//!   creation) give [`DecodeError::Unsupported`]: distribution is not implemented yet. The
+//!   encoder likewise refuses the external kinds ([`EncodeError::Unsupported`]);
+//! - local pid numbers up to 2^28 and serials up to 2^32, and local port numbers up to 2^60,
+//!   are accepted (BEAM: 15 and 13 bits, 28 bits), because our own identifiers may be that
+//!   large (see [`Term::pid`]) and must survive a round trip;
+//! - funs need the code tables, which live above this crate: the caller resolves them
+//!   through [`DecodeOptions`] (without a resolver, or when it finds nothing, decoding
+//!   fails, where BEAM would make a fun entry for code not loaded yet);
+//! - BEAM's internal `ATOM_INTERNAL_REF2/3` tags, which `binary_to_term` accepts, index our
+//!   atom table, not BEAM's.
 
 mod decode;
 mod encode;
@@ -99,7 +107,11 @@ pub struct EncodeOptions {
 
 impl Default for EncodeOptions {
     fn default() -> EncodeOptions {
-        EncodeOptions { compression: 0, minor_version: 1, deterministic: false }
+        EncodeOptions {
+            compression: 0,
+            minor_version: 1,
+            deterministic: false,
+        }
     }
 }
 
@@ -226,299 +238,4 @@ impl core::fmt::Display for EncodeError {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    //! Expected bytes come from `term_to_binary/1,2` on erl 25 (the terms are written in
-    //! Erlang syntax and read by both erl and [`parse`]).
-
-    use super::*;
-    use crate::alloc::{TermAlloc, VecAlloc};
-    use crate::boxed::{Export, FunEntry};
-    use crate::{build, integer, print};
-    use core::sync::atomic::AtomicUsize;
-    use num_bigint::BigInt;
-
-    /// Reads one term in Erlang syntax (integers, floats, atoms, strings, tuples, lists,
-    /// maps, binaries with `Value:Bits` segments) for tests.
-    pub(crate) fn parse(heap: &mut dyn TermAlloc, text: &str) -> Term {
-        let chars: Vec<char> = text.chars().collect();
-        let mut p = Parser { s: chars, i: 0 };
-        let t = p.term(heap);
-        p.ws();
-        assert_eq!(p.i, p.s.len(), "trailing text in {text}");
-        t
-    }
-
-    struct Parser {
-        s: Vec<char>,
-        i: usize,
-    }
-
-    impl Parser {
-        fn peek(&self) -> char {
-            self.s.get(self.i).copied().unwrap_or('\0')
-        }
-
-        fn ws(&mut self) {
-            while self.peek().is_whitespace() {
-                self.i += 1;
-            }
-        }
-
-        fn eat(&mut self, s: &str) -> bool {
-            self.ws();
-            let n = s.chars().count();
-            if self.s.get(self.i..self.i + n).is_some_and(|w| w.iter().copied().eq(s.chars())) {
-                self.i += n;
-                true
-            } else {
-                false
-            }
-        }
-
-        fn expect(&mut self, s: &str) {
-            assert!(self.eat(s), "expected {s} at {}", self.i);
-        }
-
-        /// Characters up to `quote`, with Erlang's escapes.
-        fn quoted(&mut self, quote: char) -> Vec<u32> {
-            self.i += 1;
-            let mut out = Vec::new();
-            loop {
-                let c = self.peek();
-                self.i += 1;
-                if c == quote {
-                    return out;
-                }
-                if c != '\\' {
-                    out.push(c as u32);
-                    continue;
-                }
-                let e = self.peek();
-                self.i += 1;
-                out.push(match e {
-                    'n' => 10,
-                    'r' => 13,
-                    't' => 9,
-                    'x' => {
-                        self.expect("{");
-                        let start = self.i;
-                        while self.peek() != '}' {
-                            self.i += 1;
-                        }
-                        let hex: String = self.s[start..self.i].iter().collect();
-                        self.i += 1;
-                        u32::from_str_radix(&hex, 16).unwrap_or(0)
-                    }
-                    other => other as u32,
-                });
-            }
-        }
-
-        fn elems(&mut self, heap: &mut dyn TermAlloc, close: &str) -> Vec<Term> {
-            let mut v = Vec::new();
-            if self.eat(close) {
-                return v;
-            }
-            loop {
-                v.push(self.term(heap));
-                if !self.eat(",") {
-                    return v;
-                }
-            }
-        }
-
-        fn term(&mut self, heap: &mut dyn TermAlloc) -> Term {
-            self.ws();
-            if self.eat("{") {
-                let v = self.elems(heap, "}");
-                if !v.is_empty() {
-                    self.expect("}");
-                }
-                return build::tuple(heap, &v);
-            }
-            if self.eat("#{") {
-                let mut pairs = Vec::new();
-                if !self.eat("}") {
-                    loop {
-                        let k = self.term(heap);
-                        self.expect("=>");
-                        let v = self.term(heap);
-                        pairs.push((k, v));
-                        if !self.eat(",") {
-                            break;
-                        }
-                    }
-                    self.expect("}");
-                }
-                return crate::map::from_pairs(heap, pairs);
-            }
-            if self.eat("<<") {
-                let mut bits: Vec<bool> = Vec::new();
-                if !self.eat(">>") {
-                    loop {
-                        self.ws();
-                        let (values, size) = if self.peek() == '"' {
-                            (self.quoted('"'), 8)
-                        } else {
-                            let v = self.term(heap).as_small().unwrap_or(0) as u32;
-                            let size = if self.eat(":") { self.term(heap).as_small().unwrap_or(8) as u32 } else { 8 };
-                            (vec![v], size)
-                        };
-                        for v in values {
-                            bits.extend((0..size).rev().map(|b| v >> b & 1 == 1));
-                        }
-                        if !self.eat(",") {
-                            break;
-                        }
-                    }
-                    self.expect(">>");
-                }
-                let bytes: Vec<u8> =
-                    bits.chunks(8).map(|c| c.iter().enumerate().fold(0u8, |a, (i, &b)| a | (u8::from(b) << (7 - i)))).collect();
-                let bin = build::binary(heap, &bytes);
-                return if bits.len() % 8 == 0 { bin } else { build::sub_binary(heap, bin, 0, bits.len()) };
-            }
-            if self.eat("[") {
-                let v = self.elems(heap, "]");
-                if v.is_empty() {
-                    return Term::NIL;
-                }
-                let tail = if self.eat("|") { self.term(heap) } else { Term::NIL };
-                self.expect("]");
-                return build::list_with_tail(heap, &v, tail);
-            }
-            match self.peek() {
-                '"' => {
-                    let cs = self.quoted('"');
-                    build::string_list(heap, cs)
-                }
-                '\'' => {
-                    let cs = self.quoted('\'');
-                    let name: String = cs.iter().filter_map(|&c| char::from_u32(c)).collect();
-                    Term::atom(Atom::intern(&name).unwrap_or(atom::UNDEFINED))
-                }
-                c if c.is_ascii_lowercase() => {
-                    let start = self.i;
-                    while self.peek().is_ascii_alphanumeric() || self.peek() == '_' || self.peek() == '@' {
-                        self.i += 1;
-                    }
-                    let name: String = self.s[start..self.i].iter().collect();
-                    Term::atom(Atom::intern(&name).unwrap_or(atom::UNDEFINED))
-                }
-                _ => {
-                    let start = self.i;
-                    if self.peek() == '-' {
-                        self.i += 1;
-                    }
-                    while self.peek().is_ascii_alphanumeric() || self.peek() == '.' || (self.peek() == '-' && self.s[self.i - 1] == 'e') {
-                        self.i += 1;
-                    }
-                    let text: String = self.s[start..self.i].iter().collect();
-                    if text.contains('.') {
-                        build::float(heap, text.parse().unwrap_or(f64::NAN))
-                    } else {
-                        integer::from_bigint(heap, &text.parse::<BigInt>().unwrap_or_default())
-                    }
-                }
-            }
-        }
-    }
-
-    fn enc(t: Term) -> Vec<u8> {
-        encode(t, &EncodeOptions::default()).unwrap_or_default()
-    }
-
-    fn dec(bytes: &[u8], heap: &mut VecAlloc) -> Result<(Term, usize), DecodeError> {
-        decode(bytes, heap, &DecodeOptions::default())
-    }
-
-    const ENCODED: &[(&str, &[u8])] = &[
-        ("0", &[131,97,0]),
-        ("255", &[131,97,255]),
-        ("256", &[131,98,0,0,1,0]),
-        ("-1", &[131,98,255,255,255,255]),
-        ("2147483647", &[131,98,127,255,255,255]),
-        ("2147483648", &[131,110,4,0,0,0,0,128]),
-        ("-2147483648", &[131,98,128,0,0,0]),
-        ("-2147483649", &[131,110,4,1,1,0,0,128]),
-        ("576460752303423487", &[131,110,8,0,255,255,255,255,255,255,255,7]),
-        ("576460752303423488", &[131,110,8,0,0,0,0,0,0,0,0,8]),
-        ("-576460752303423488", &[131,110,8,1,0,0,0,0,0,0,0,8]),
-        ("-576460752303423489", &[131,110,8,1,1,0,0,0,0,0,0,8]),
-        ("18446744073709551616", &[131,110,9,0,0,0,0,0,0,0,0,0,1]),
-        ("-9223372036854775808", &[131,110,8,1,0,0,0,0,0,0,0,128]),
-        ("123456789012345678901234567890123456789012345678901234567890", &[131,110,25,0,210,10,63,206,150,241,207,140,156,180,55,140,55,164,135,63,23,98,30,188,228,4,245,170,19]),
-        ("1.5", &[131,70,63,248,0,0,0,0,0,0]),
-        ("-0.0", &[131,70,128,0,0,0,0,0,0,0]),
-        ("1.0e300", &[131,70,126,55,228,60,136,0,117,156]),
-        ("5.0e-324", &[131,70,0,0,0,0,0,0,0,1]),
-        ("abc", &[131,100,0,3,97,98,99]),
-        ("'h\\x{E9}'", &[131,100,0,2,104,233]),
-        ("'h\\x{20AC}'", &[131,119,4,104,226,130,172]),
-        ("''", &[131,100,0,0]),
-        ("'hello world'", &[131,100,0,11,104,101,108,108,111,32,119,111,114,108,100]),
-        ("{}", &[131,104,0]),
-        ("{a,b}", &[131,104,2,100,0,1,97,100,0,1,98]),
-        ("[]", &[131,106]),
-        ("\"abc\"", &[131,107,0,3,97,98,99]),
-        ("[1,2|3]", &[131,108,0,0,0,2,97,1,97,2,97,3]),
-        ("[256]", &[131,108,0,0,0,1,98,0,0,1,0,106]),
-        ("[1.0,2.5]", &[131,108,0,0,0,2,70,63,240,0,0,0,0,0,0,70,64,4,0,0,0,0,0,0,106]),
-        ("[[1],[[]],{[]}]", &[131,108,0,0,0,3,107,0,1,1,108,0,0,0,1,106,106,104,1,106,106]),
-        ("<<>>", &[131,109,0,0,0,0]),
-        ("<<1,2,3>>", &[131,109,0,0,0,3,1,2,3]),
-        ("<<1:3>>", &[131,77,0,0,0,1,3,32]),
-        ("<<255,7:3>>", &[131,77,0,0,0,2,3,255,224]),
-        ("#{}", &[131,116,0,0,0,0]),
-        ("#{a => 1,b => [2]}", &[131,116,0,0,0,2,100,0,1,97,97,1,100,0,1,98,107,0,1,2]),
-        ("#{a => 1,1 => 2,\"x\" => 3,1.0 => 4}", &[131,116,0,0,0,4,97,1,97,2,70,63,240,0,0,0,0,0,0,97,4,100,0,1,97,97,1,107,0,1,120,97,3]),
-        ("#{#{1 => 2} => #{},[] => {#{a => b}}}", &[131,116,0,0,0,2,116,0,0,0,1,97,1,97,2,116,0,0,0,0,106,104,1,116,0,0,0,1,100,0,1,97,100,0,1,98]),
-        ("{[],<<\"hello\">>,\"\",[a|b],{{{}}}}", &[131,104,5,106,109,0,0,0,5,104,101,108,108,111,106,108,0,0,0,1,100,0,1,97,100,0,1,98,104,1,104,1,104,0]),
-        ("'case'", &[131,100,0,4,99,97,115,101]),
-        ("'receive'", &[131,100,0,7,114,101,99,101,105,118,101]),
-        ("'Abc'", &[131,100,0,3,65,98,99]),
-        ("'a b'", &[131,100,0,3,97,32,98]),
-        ("aB_9@x", &[131,100,0,6,97,66,95,57,64,120]),
-        ("'_x'", &[131,100,0,2,95,120]),
-        ("'a.b'", &[131,100,0,3,97,46,98]),
-        ("'nonode@nohost'", &[131,100,0,13,110,111,110,111,100,101,64,110,111,104,111,115,116]),
-        ("'end'", &[131,100,0,3,101,110,100]),
-        ("'maybe'", &[131,100,0,5,109,97,121,98,101]),
-        ("'else'", &[131,100,0,4,101,108,115,101]),
-        ("'cond'", &[131,100,0,4,99,111,110,100]),
-        ("'query'", &[131,100,0,5,113,117,101,114,121]),
-        ("'div'", &[131,100,0,3,100,105,118]),
-        ("'a\\nb'", &[131,100,0,3,97,10,98]),
-        ("'a\\'b'", &[131,100,0,3,97,39,98]),
-        ("'a\\\\b'", &[131,100,0,3,97,92,98]),
-        ("'a\"b'", &[131,100,0,3,97,34,98]),
-        ("'\\x{FF}'", &[131,100,0,1,255]),
-        ("'\\x{DF}'", &[131,100,0,1,223]),
-        ("'\\x{C4}'", &[131,100,0,1,196]),
-        ("'\\x{7F}'", &[131,100,0,1,127]),
-        ("'\\x{80}'", &[131,100,0,1,128]),
-        ("'a\\x{A0}'", &[131,100,0,2,97,160]),
-        ("'a\\x{E9}'", &[131,100,0,2,97,233]),
-        ("'\\x{E9}a'", &[131,100,0,2,233,97]),
-        ("'\\x{E7}a'", &[131,100,0,2,231,97]),
-        ("'a\\x{1}b\\x{C8}\\x{80}\\n'", &[131,100,0,6,97,1,98,200,128,10]),
-        ("'\\x{3B1}'", &[131,119,2,206,177]),
-        ("'\\x{F7}x'", &[131,100,0,2,247,120]),
-        ("'x\\x{F7}'", &[131,100,0,2,120,247]),
-        ("'x\\x{D7}'", &[131,100,0,2,120,215]),
-        ("'\\x{C0}x'", &[131,100,0,2,192,120]),
-        ("'a\\tb\\r\\x{B}\\x{8}\\x{C}\\x{1B}'", &[131,100,0,8,97,9,98,13,11,8,12,27]),
-        ("[97,34,92,10,9,233]", &[131,107,0,6,97,34,92,10,9,233]),
-        ("\"a\\nb\"", &[131,107,0,3,97,10,98]),
-        ("[160]", &[131,107,0,1,160]),
-        ("[97,256]", &[131,108,0,0,0,2,97,97,98,0,0,1,0,106]),
-        ("[127]", &[131,107,0,1,127]),
-        ("<<\"a\\\"b\\\\c\">>", &[131,109,0,0,0,5,97,34,98,92,99]),
-        ("\"hello world\\r\"", &[131,107,0,12,104,101,108,108,111,32,119,111,114,108,100,13]),
-        ("{1.0,0.1,1.0e-10,1.0e22,123456789012345680.0,100.0,1.0e15,1.0e16,0.001,0.0001,123.456}", &[131,104,11,70,63,240,0,0,0,0,0,0,70,63,185,153,153,153,153,153,154,70,61,219,124,223,217,215,189,187,70,68,128,240,207,6,77,213,146,70,67,123,105,180,186,99,15,53,70,64,89,0,0,0,0,0,0,70,67,12,107,245,38,52,0,0,70,67,65,195,121,55,224,128,0,70,63,80,98,77,210,241,169,252,70,63,26,54,226,235,28,67,45,70,64,94,221,47,26,159,190,119]),
-        ("[-5,-576460752303423489]", &[131,108,0,0,0,2,98,255,255,255,251,110,8,1,1,0,0,0,0,0,0,8,106]),
-        ("#{a => \"bc\"}", &[131,116,0,0,0,1,100,0,1,97,107,0,2,98,99]),
-        ("[[]]", &[131,108,0,0,0,1,106,106]),
-        ("\"a\"", &[131,107,0,1,97]),
-        ("{<<0:1>>,<<128,3:2>>,<<\" \">>,<<\"~\">>,<<127>>}", &[131,104,5,77,0,0,0,1,1,0,77,0,0,0,2,2,128,192,109,0,0,0,1,32,109,0,0,0,1,126,109,0,0,0,1,127]),
-    ];
+pub(crate) mod tests;

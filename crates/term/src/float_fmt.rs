@@ -72,7 +72,11 @@ pub fn format_f(f: f64, precision: usize) -> String {
 /// `float_to_list(F, [{scientific, N}])`. A negative N reaches C's `printf` as a negative
 /// precision, which means the default of 6 (BEAM does exactly that).
 pub fn float_to_scientific(f: f64, decimals: i64) -> Option<String> {
-    let precision = if decimals < 0 { 6 } else { usize::try_from(decimals).ok()? };
+    let precision = if decimals < 0 {
+        6
+    } else {
+        usize::try_from(decimals).ok()?
+    };
     if precision >= FLOAT_BUF_SIZE {
         return None;
     }
@@ -133,7 +137,11 @@ pub fn float_to_decimals(f: f64, decimals: i64, compact: bool) -> Option<String>
 /// BEAM's `find_first_trailing_zero`: drop trailing zeros, but keep one after a `.`.
 fn trim_trailing_zeros(s: &mut String) {
     let trimmed = s.trim_end_matches('0').len();
-    let keep = if s.as_bytes().get(trimmed.wrapping_sub(1)) == Some(&b'.') { trimmed + 1 } else { trimmed };
+    let keep = if s.as_bytes().get(trimmed.wrapping_sub(1)) == Some(&b'.') {
+        trimmed + 1
+    } else {
+        trimmed
+    };
     s.truncate(keep.min(s.len()));
 }
 
@@ -161,7 +169,7 @@ fn shortest_digits(f: f64) -> (u64, i32) {
             _ => {}
         }
     }
-    while digits != 0 && digits % 10 == 0 {
+    while digits != 0 && digits.is_multiple_of(10) {
         digits /= 10;
         exponent += 1;
     }
@@ -334,13 +342,22 @@ mod tests {
     fn fixed_and_scientific_match_erl() {
         assert_eq!(float_to_list_default(1.5), "1.50000000000000000000e+00");
         assert_eq!(float_to_list_default(-0.0), "-0.00000000000000000000e+00");
-        assert_eq!(float_to_list_default(5.0e-324), "4.94065645841246544177e-324");
-        assert_eq!(float_to_list_default(1.0e300), "1.00000000000000005250e+300");
+        assert_eq!(
+            float_to_list_default(5.0e-324),
+            "4.94065645841246544177e-324"
+        );
+        assert_eq!(
+            float_to_list_default(1.0e300),
+            "1.00000000000000005250e+300"
+        );
         let d = |f, n, c| float_to_decimals(f, n, c);
         assert_eq!(d(1.5, 2, false).as_deref(), Some("1.50"));
         assert_eq!(d(-0.0, 2, false).as_deref(), Some("-0.00"));
         assert_eq!(d(1.0e20, 0, true).as_deref(), Some("1"));
-        assert_eq!(d(1.0e20, 2, true).as_deref(), Some("100000000000000000000.0"));
+        assert_eq!(
+            d(1.0e20, 2, true).as_deref(),
+            Some("100000000000000000000.0")
+        );
         assert_eq!(d(1.5, 0, false).as_deref(), Some("2"));
         assert_eq!(d(2.5, 0, false).as_deref(), Some("3"));
         assert_eq!(d(0.125, 2, false).as_deref(), Some("0.13"));
@@ -354,8 +371,14 @@ mod tests {
         assert_eq!(d(100.0, 0, true).as_deref(), Some("100"));
         assert_eq!(d(0.1, 1, true).as_deref(), Some("0.1"));
         assert_eq!(d(0.0, 3, true).as_deref(), Some("0.0"));
-        assert_eq!(d(1.0e18, 2, false).as_deref(), Some("1000000000000000000.00"));
-        assert_eq!(d(9007199254740993.0, 1, false).as_deref(), Some("9007199254740992.0"));
+        assert_eq!(
+            d(1.0e18, 2, false).as_deref(),
+            Some("1000000000000000000.00")
+        );
+        assert_eq!(
+            d(9007199254740993.0, 1, false).as_deref(),
+            Some("9007199254740992.0")
+        );
         assert_eq!(d(0.5, 0, false).as_deref(), Some("1"));
         assert_eq!(d(-0.5, 0, false).as_deref(), Some("-1"));
         assert_eq!(d(-1.5, 1, true).as_deref(), Some("-1.5"));

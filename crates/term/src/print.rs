@@ -205,7 +205,12 @@ fn one<'a, S: Sink>(out: &mut S, t: Term, style: Style, stack: &mut Vec<Item<'a>
         boxed::MAP => map(out, t, style, stack),
         boxed::FUN => {
             let e = t.fun_entry();
-            out.text(&format!("#Fun<{}.{}.{}>", e.module.name(), e.old_index, e.old_uniq));
+            out.text(&format!(
+                "#Fun<{}.{}.{}>",
+                e.module.name(),
+                e.old_index,
+                e.old_uniq
+            ));
         }
         boxed::EXPORT => {
             let e = t.export_entry();
@@ -225,7 +230,10 @@ fn one<'a, S: Sink>(out: &mut S, t: Term, style: Style, stack: &mut Vec<Item<'a>
 /// as the cons cells `[K|V]`), bitmaps in lowercase hex.
 fn map<'a, S: Sink>(out: &mut S, t: Term, style: Style, stack: &mut Vec<Item<'a>>) {
     if style == Style::Display {
-        if let Some(Node::Head { bitmap, children, .. }) = map::node(t) {
+        if let Some(Node::Head {
+            bitmap, children, ..
+        }) = map::node(t)
+        {
             out.text(&format!("#<{bitmap:x}>{{"));
             trie_children(stack, children);
             return;
@@ -268,7 +276,11 @@ fn binary<S: Sink>(out: &mut S, t: Term, style: Style) {
     };
     let whole = bits.byte_size();
     let rest = bits.bit_size % 8;
-    if style == Style::Display && rest == 0 && whole > 0 && (0..whole).all(|i| (32..127).contains(&bits.byte_at(i))) {
+    if style == Style::Display
+        && rest == 0
+        && whole > 0
+        && (0..whole).all(|i| (32..127).contains(&bits.byte_at(i)))
+    {
         out.text("<<\"");
         for i in 0..whole {
             let b = bits.byte_at(i);
@@ -317,8 +329,9 @@ fn printable_latin1_list(mut l: Term) -> Option<Vec<u8>> {
 
 /// Words the Erlang scanner reserves (OTP 25, no features enabled): `io_lib` quotes them.
 const RESERVED_WORDS: [&str; 27] = [
-    "after", "begin", "case", "try", "cond", "catch", "andalso", "orelse", "end", "fun", "if", "let", "of",
-    "receive", "when", "bnot", "not", "div", "rem", "band", "and", "bor", "bxor", "bsl", "bsr", "or", "xor",
+    "after", "begin", "case", "try", "cond", "catch", "andalso", "orelse", "end", "fun", "if",
+    "let", "of", "receive", "when", "bnot", "not", "div", "rem", "band", "and", "bor", "bxor",
+    "bsl", "bsr", "or", "xor",
 ];
 
 fn io_lib_lower(c: char) -> bool {
@@ -361,7 +374,12 @@ fn write_atom_io_lib(out: &mut String, name: &str) {
             '\u{c}' => out.push_str("\\f"),
             '\u{1b}' => out.push_str("\\e"),
             '\u{7f}' => out.push_str("\\d"),
-            _ => out.push_str(&format!("\\{:o}{:o}{:o}", code >> 6, (code >> 3) & 7, code & 7)),
+            _ => out.push_str(&format!(
+                "\\{:o}{:o}{:o}",
+                code >> 6,
+                (code >> 3) & 7,
+                code & 7
+            )),
         }
     }
     out.push('\'');
@@ -417,5 +435,299 @@ fn write_atom_display<S: Sink>(out: &mut S, name: &str) {
     }
     if !plain {
         out.text("'");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Expected text from erl 25: `io_lib:format("~w", [T])` and `erts_debug:display(T)`
+    //! (the string `erlang:display/1` prints), for terms written in Erlang syntax.
+
+    use super::*;
+    use crate::alloc::VecAlloc;
+    use crate::build;
+    use crate::etf::tests::parse;
+
+    const WRITTEN: &[(&str, &str)] = &[
+        ("0", "0"),
+        ("255", "255"),
+        ("256", "256"),
+        ("-1", "-1"),
+        ("2147483647", "2147483647"),
+        ("2147483648", "2147483648"),
+        ("-2147483648", "-2147483648"),
+        ("-2147483649", "-2147483649"),
+        ("576460752303423487", "576460752303423487"),
+        ("576460752303423488", "576460752303423488"),
+        ("-576460752303423488", "-576460752303423488"),
+        ("-576460752303423489", "-576460752303423489"),
+        ("18446744073709551616", "18446744073709551616"),
+        ("-9223372036854775808", "-9223372036854775808"),
+        ("123456789012345678901234567890123456789012345678901234567890", "123456789012345678901234567890123456789012345678901234567890"),
+        ("1.5", "1.5"),
+        ("-0.0", "-0.0"),
+        ("1.0e300", "1.0e300"),
+        ("5.0e-324", "5.0e-324"),
+        ("abc", "abc"),
+        ("'h\\x{E9}'", "h\u{e9}"),
+        ("'h\\x{20AC}'", "'h\\x{20AC}'"),
+        ("''", "''"),
+        ("'hello world'", "'hello world'"),
+        ("{}", "{}"),
+        ("{a,b}", "{a,b}"),
+        ("[]", "[]"),
+        ("\"abc\"", "[97,98,99]"),
+        ("[1,2|3]", "[1,2|3]"),
+        ("[256]", "[256]"),
+        ("[1.0,2.5]", "[1.0,2.5]"),
+        ("[[1],[[]],{[]}]", "[[1],[[]],{[]}]"),
+        ("<<>>", "<<>>"),
+        ("<<1,2,3>>", "<<1,2,3>>"),
+        ("<<1:3>>", "<<1:3>>"),
+        ("<<255,7:3>>", "<<255,7:3>>"),
+        ("#{}", "#{}"),
+        ("#{a => 1,b => [2]}", "#{a => 1,b => [2]}"),
+        ("#{a => 1,1 => 2,\"x\" => 3,1.0 => 4}", "#{1 => 2,1.0 => 4,a => 1,[120] => 3}"),
+        ("#{#{1 => 2} => #{},[] => {#{a => b}}}", "#{#{1 => 2} => #{},[] => {#{a => b}}}"),
+        ("{[],<<\"hello\">>,\"\",[a|b],{{{}}}}", "{[],<<104,101,108,108,111>>,[],[a|b],{{{}}}}"),
+        ("'case'", "'case'"),
+        ("'receive'", "'receive'"),
+        ("'Abc'", "'Abc'"),
+        ("'a b'", "'a b'"),
+        ("aB_9@x", "aB_9@x"),
+        ("'_x'", "'_x'"),
+        ("'a.b'", "'a.b'"),
+        ("'nonode@nohost'", "nonode@nohost"),
+        ("'end'", "'end'"),
+        ("'maybe'", "maybe"),
+        ("'else'", "else"),
+        ("'cond'", "'cond'"),
+        ("'query'", "query"),
+        ("'div'", "'div'"),
+        ("'a\\nb'", "'a\\nb'"),
+        ("'a\\'b'", "'a\\'b'"),
+        ("'a\\\\b'", "'a\\\\b'"),
+        ("'a\"b'", "'a\"b'"),
+        ("'\\x{FF}'", "\u{ff}"),
+        ("'\\x{DF}'", "\u{df}"),
+        ("'\\x{C4}'", "'\u{c4}'"),
+        ("'\\x{7F}'", "'\\d'"),
+        ("'\\x{80}'", "'\\200'"),
+        ("'a\\x{A0}'", "'a\u{a0}'"),
+        ("'a\\x{E9}'", "a\u{e9}"),
+        ("'\\x{E9}a'", "\u{e9}a"),
+        ("'\\x{E7}a'", "\u{e7}a"),
+        ("'a\\x{1}b\\x{C8}\\x{80}\\n'", "'a\\001b\u{c8}\\200\\n'"),
+        ("'\\x{3B1}'", "'\\x{3B1}'"),
+        ("'\\x{F7}x'", "'\u{f7}x'"),
+        ("'x\\x{F7}'", "'x\u{f7}'"),
+        ("'x\\x{D7}'", "'x\u{d7}'"),
+        ("'\\x{C0}x'", "'\u{c0}x'"),
+        ("'a\\tb\\r\\x{B}\\x{8}\\x{C}\\x{1B}'", "'a\\tb\\r\\v\\b\\f\\e'"),
+        ("[97,34,92,10,9,233]", "[97,34,92,10,9,233]"),
+        ("\"a\\nb\"", "[97,10,98]"),
+        ("[160]", "[160]"),
+        ("[97,256]", "[97,256]"),
+        ("[127]", "[127]"),
+        ("<<\"a\\\"b\\\\c\">>", "<<97,34,98,92,99>>"),
+        ("\"hello world\\r\"", "[104,101,108,108,111,32,119,111,114,108,100,13]"),
+        ("{1.0,0.1,1.0e-10,1.0e22,123456789012345680.0,100.0,1.0e15,1.0e16,0.001,0.0001,123.456}", "{1.0,0.1,1.0e-10,1.0e22,1.2345678901234568e17,100.0,1.0e15,1.0e16,0.001,0.0001,123.456}"),
+        ("[-5,-576460752303423489]", "[-5,-576460752303423489]"),
+        ("#{a => \"bc\"}", "#{a => [98,99]}"),
+        ("[[]]", "[[]]"),
+        ("\"a\"", "[97]"),
+        ("{<<0:1>>,<<128,3:2>>,<<\" \">>,<<\"~\">>,<<127>>}", "{<<0:1>>,<<128,3:2>>,<<32>>,<<126>>,<<127>>}"),
+    ];
+    const DISPLAYED: &[(&str, &[u8])] = &[
+        ("0", b"0"),
+        ("255", b"255"),
+        ("256", b"256"),
+        ("-1", b"-1"),
+        ("2147483647", b"2147483647"),
+        ("2147483648", b"2147483648"),
+        ("-2147483648", b"-2147483648"),
+        ("-2147483649", b"-2147483649"),
+        ("576460752303423487", b"576460752303423487"),
+        ("576460752303423488", b"576460752303423488"),
+        ("-576460752303423488", b"-576460752303423488"),
+        ("-576460752303423489", b"-576460752303423489"),
+        ("18446744073709551616", b"18446744073709551616"),
+        ("-9223372036854775808", b"-9223372036854775808"),
+        ("123456789012345678901234567890123456789012345678901234567890", b"123456789012345678901234567890123456789012345678901234567890"),
+        ("1.5", b"1.500000e+00"),
+        ("-0.0", b"-0.000000e+00"),
+        ("1.0e300", b"1.000000e+300"),
+        ("5.0e-324", b"4.940656e-324"),
+        ("abc", b"abc"),
+        ("'h\\x{E9}'", b"h\xc3\xa9"),
+        ("'h\\x{20AC}'", b"'h\xe2\x82\xac'"),
+        ("''", b"''"),
+        ("'hello world'", b"'hello world'"),
+        ("{}", b"{}"),
+        ("{a,b}", b"{a,b}"),
+        ("[]", b"[]"),
+        ("\"abc\"", b"\"abc\""),
+        ("[1,2|3]", b"[1,2|3]"),
+        ("[256]", b"[256]"),
+        ("[1.0,2.5]", b"[1.000000e+00,2.500000e+00]"),
+        ("[[1],[[]],{[]}]", b"[[1],[[]],{[]}]"),
+        ("<<>>", b"<<>>"),
+        ("<<1,2,3>>", b"<<1,2,3>>"),
+        ("<<1:3>>", b"<<1:3>>"),
+        ("<<255,7:3>>", b"<<255,7:3>>"),
+        ("#{}", b"#{}"),
+        ("#{a => 1,b => [2]}", b"#{a=>1,b=>[2]}"),
+        ("#{a => 1,1 => 2,\"x\" => 3,1.0 => 4}", b"#{1=>2,1.000000e+00=>4,a=>1,\"x\"=>3}"),
+        ("#{#{1 => 2} => #{},[] => {#{a => b}}}", b"#{#{1=>2}=>#{},[]=>{#{a=>b}}}"),
+        ("{[],<<\"hello\">>,\"\",[a|b],{{{}}}}", b"{[],<<\"hello\">>,[],[a|b],{{{}}}}"),
+        ("'case'", b"case"),
+        ("'receive'", b"receive"),
+        ("'Abc'", b"'Abc'"),
+        ("'a b'", b"'a b'"),
+        ("aB_9@x", b"'aB_9@x'"),
+        ("'_x'", b"'_x'"),
+        ("'a.b'", b"'a.b'"),
+        ("'nonode@nohost'", b"'nonode@nohost'"),
+        ("'end'", b"end"),
+        ("'maybe'", b"maybe"),
+        ("'else'", b"else"),
+        ("'cond'", b"cond"),
+        ("'query'", b"query"),
+        ("'div'", b"div"),
+        ("'a\\nb'", b"'a\\nb'"),
+        ("'a\\'b'", b"'a\\'b'"),
+        ("'a\\\\b'", b"'a\\\\b'"),
+        ("'a\"b'", b"'a\"b'"),
+        ("'\\x{FF}'", b"\xc3\xbf"),
+        ("'\\x{DF}'", b"\xc3\x9f"),
+        ("'\\x{C4}'", b"'\xc3\x84'"),
+        ("'\\x{7F}'", b"'\x7f'"),
+        ("'\\x{80}'", b"'\\200'"),
+        ("'a\\x{A0}'", b"'a\xc2\xa0'"),
+        ("'a\\x{E9}'", b"a\xc3\xa9"),
+        ("'\\x{E9}a'", b"\xc3\xa9a"),
+        ("'\\x{E7}a'", b"\xc3\xa7a"),
+        ("'a\\x{1}b\\x{C8}\\x{80}\\n'", b"'a\\001b\xc3\x88\\200\\n'"),
+        ("'\\x{3B1}'", b"'\xce\xb1'"),
+        ("'\\x{F7}x'", b"'\xc3\xb7x'"),
+        ("'x\\x{F7}'", b"'x\xc3\xb7'"),
+        ("'x\\x{D7}'", b"'x\xc3\x97'"),
+        ("'\\x{C0}x'", b"'\xc3\x80x'"),
+        ("'a\\tb\\r\\x{B}\\x{8}\\x{C}\\x{1B}'", b"'a\\tb\\r\\v\\b\\f\\033'"),
+        ("[97,34,92,10,9,233]", b"\"a\\\"\\\\n\x09\xe9\""),
+        ("\"a\\nb\"", b"\"a\\nb\""),
+        ("[160]", b"\"\xa0\""),
+        ("[97,256]", b"[97,256]"),
+        ("[127]", b"[127]"),
+        ("<<\"a\\\"b\\\\c\">>", b"<<\"a\\\"b\\c\">>"),
+        ("\"hello world\\r\"", b"\"hello world\x0d\""),
+        ("{1.0,0.1,1.0e-10,1.0e22,123456789012345680.0,100.0,1.0e15,1.0e16,0.001,0.0001,123.456}", b"{1.000000e+00,1.000000e-01,1.000000e-10,1.000000e+22,1.234568e+17,1.000000e+02,1.000000e+15,1.000000e+16,1.000000e-03,1.000000e-04,1.234560e+02}"),
+        ("[-5,-576460752303423489]", b"[-5,-576460752303423489]"),
+        ("#{a => \"bc\"}", b"#{a=>\"bc\"}"),
+        ("[[]]", b"[[]]"),
+        ("\"a\"", b"\"a\""),
+        ("{<<0:1>>,<<128,3:2>>,<<\" \">>,<<\"~\">>,<<127>>}", b"{<<0:1>>,<<128,3:2>>,<<\" \">>,<<\"~\">>,<<127>>}"),
+    ];
+
+    #[test]
+    fn write_matches_erl() {
+        let mut h = VecAlloc::new();
+        for &(text, want) in WRITTEN {
+            assert_eq!(term_to_string(parse(&mut h, text)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn display_matches_erl() {
+        let mut h = VecAlloc::new();
+        for &(text, want) in DISPLAYED {
+            let mut out = Vec::new();
+            display_term(&mut out, parse(&mut h, text));
+            assert_eq!(out, want, "{text}: {}", String::from_utf8_lossy(&out));
+        }
+    }
+
+    #[test]
+    fn identifiers_match_erl() {
+        let mut h = VecAlloc::new();
+        let r = build::reference(&mut h, [94206, 884211714, 436309076]);
+        let cases = [
+            (Term::pid(9), "<0.9.0>"),
+            (Term::pid(8191 << 28 | 32767), "<0.32767.8191>"),
+            (Term::port(0), "#Port<0.0>"),
+            (r, "#Ref<0.436309076.884211714.94206>"),
+        ];
+        for (t, want) in cases {
+            assert_eq!(term_to_string(t), want);
+            let mut out = Vec::new();
+            display_term(&mut out, t);
+            assert_eq!(out, want.as_bytes());
+        }
+    }
+
+    /// Export funs name their module and function by the emulator's quoting rules, in `~w`
+    /// too (`erlang:fun_to_list/1` is C code): `fun 'a@b':'c d'/0`.
+    #[test]
+    fn export_funs_match_erl() {
+        use crate::atom::Atom;
+        use crate::boxed::Export;
+        use core::sync::atomic::AtomicUsize;
+        let mut h = VecAlloc::new();
+        let a = |s: &str| Atom::intern(s).unwrap_or(crate::atom::UNDEFINED);
+        for (m, f, arity, want) in [
+            ("A", "b", 0, "fun 'A':b/0"),
+            ("a@b", "c d", 0, "fun 'a@b':'c d'/0"),
+            ("erlang", "+", 2, "fun erlang:'+'/2"),
+        ] {
+            let e: &'static Export = Box::leak(Box::new(Export {
+                module: a(m),
+                function: a(f),
+                arity,
+                code: AtomicUsize::new(0),
+            }));
+            let t = build::export_fun(&mut h, e);
+            assert_eq!(term_to_string(t), want);
+            let mut out = Vec::new();
+            display_term(&mut out, t);
+            assert_eq!(out, want.as_bytes());
+        }
+    }
+
+    /// `maps:from_list([{I, I} || I <- lists:seq(1, 40)])`: `~w` walks it in
+    /// `maps:iterator/1` order, `erlang:display/1` prints the trie itself.
+    #[test]
+    fn large_maps_match_erl() {
+        let mut h = VecAlloc::new();
+        let pairs: Vec<(Term, Term)> = (1..=40).map(|i| (Term::small(i), Term::small(i))).collect();
+        let m = map::from_pairs(&mut h, pairs);
+        let order = [
+            16, 18, 5, 19, 27, 35, 10, 24, 36, 4, 21, 22, 17, 3, 8, 1, 7, 2, 14, 15, 20, 40, 13,
+            38, 6, 28, 25, 34, 32, 9, 37, 11, 31, 26, 39, 30, 29, 23, 12, 33,
+        ];
+        let want: Vec<String> = order.iter().map(|k| format!("{k} => {k}")).collect();
+        assert_eq!(term_to_string(m), format!("#{{{}}}", want.join(",")));
+        let mut out = Vec::new();
+        display_term(&mut out, m);
+        let trie = "#<fffb>{<1201>{[16|16],[18|18],[5|5]},<4400>{[19|19],[27|27]},<1084>{[35|35],<4080>{[10|10],[24|24]},[36|36]},<14>{[4|4],[21|21]},<240>{[22|22],[17|17]},<2a>{[3|3],[8|8],[1|1]},<8512>{[7|7],[2|2],[14|14],[15|15],[20|20]},<c0>{[40|40],<1001>{[13|13],[38|38]}},[6|6],<9400>{[28|28],[25|25],[34|34]},<312>{[32|32],[9|9],[37|37],[11|11]},[31|31],[26|26],<2060>{[39|39],[30|30],<8020>{[29|29],[23|23]}},<8200>{[12|12],[33|33]}}";
+        assert_eq!(String::from_utf8_lossy(&out), trie);
+    }
+
+    #[test]
+    fn deep_terms_print_without_recursion() {
+        const DEPTH: usize = 1_000_000;
+        let mut h = VecAlloc::new();
+        let mut t = Term::NIL;
+        for i in 0..DEPTH {
+            t = if i % 2 == 0 {
+                build::cons(&mut h, t, Term::NIL)
+            } else {
+                build::tuple(&mut h, &[t])
+            };
+        }
+        let s = term_to_string(t);
+        assert_eq!(s.len(), 2 + 2 * DEPTH);
+        let mut out = Vec::new();
+        display_term(&mut out, t);
+        assert_eq!(out.len(), s.len());
     }
 }

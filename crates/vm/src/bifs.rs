@@ -14,6 +14,7 @@ pub mod erts_internal;
 pub mod lists;
 pub mod maps;
 pub mod math;
+pub mod net_kernel;
 pub mod os;
 pub mod persistent_term;
 pub mod unicode;

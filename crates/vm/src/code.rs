@@ -2,6 +2,7 @@
 //! internal instructions (`load.rs`). Modules are never freed, so code addresses (the
 //! emulator's program counter, continuation pointers on stacks, export entries) stay valid.
 
+pub mod coverage;
 pub mod exports;
 pub mod literals;
 pub mod load;

@@ -9,7 +9,9 @@
 //! input and never Rust stack.
 
 use super::tag::*;
-use super::{DecodeError, DecodeOptions, LOCAL_CREATION, LOCAL_NODE, PID_NUMBER_BITS, VERSION_MAGIC};
+use super::{
+    DecodeError, DecodeOptions, LOCAL_CREATION, LOCAL_NODE, PID_NUMBER_BITS, VERSION_MAGIC,
+};
 use crate::alloc::TermAlloc;
 use crate::atom::{self, Atom};
 use crate::boxed::FunEntry;
@@ -42,8 +44,9 @@ const MAX_REF_FIRST: u32 = 1 << 18;
 const MAX_TINY_CREATION: u32 = 3;
 /// Local pid numbers have this many bits (see `Term::pid`), serials 32.
 const MAX_PID_NUMBER: u32 = (1 << PID_NUMBER_BITS) - 1;
-/// Largest local port number (BEAM's `ERTS_MAX_INTERNAL_PORT_NUMBER`).
-const MAX_PORT_NUMBER: u64 = (1 << 28) - 1;
+/// Largest local port number: what a port immediate holds (60 bits). BEAM's own limit is
+/// 2^28 - 1, but our ports may be numbered higher and must survive a round trip.
+const MAX_PORT_NUMBER: u64 = (1 << 60) - 1;
 /// Deflate cannot expand data by more than about 1032 to 1; a declared size beyond this
 /// many times the compressed length is a lie, refused before inflating anything.
 const MAX_INFLATE_RATIO: usize = 1040;
@@ -52,7 +55,11 @@ const INFLATE_CHUNK: usize = 64 * 1024;
 
 /// `binary_to_term(Bytes, Options)`: the term and the number of bytes it used (the `used`
 /// option's count: the version byte included, trailing bytes excluded).
-pub fn decode(bytes: &[u8], heap: &mut dyn TermAlloc, opts: &DecodeOptions<'_>) -> Result<(Term, usize)> {
+pub fn decode(
+    bytes: &[u8],
+    heap: &mut dyn TermAlloc,
+    opts: &DecodeOptions<'_>,
+) -> Result<(Term, usize)> {
     let (&magic, body) = bytes.split_first().ok_or(DecodeError::Invalid)?;
     if magic != VERSION_MAGIC {
         return Err(DecodeError::Invalid);
@@ -72,7 +79,13 @@ pub fn decode(bytes: &[u8], heap: &mut dyn TermAlloc, opts: &DecodeOptions<'_>) 
 /// Inflates a zlib stream that must produce exactly `declared` bytes; returns them and the
 /// number of input bytes the stream took.
 fn inflate(input: &[u8], declared: usize) -> Result<(Vec<u8>, usize)> {
-    if declared == 0 || declared > input.len().saturating_mul(MAX_INFLATE_RATIO).saturating_add(64) {
+    if declared == 0
+        || declared
+            > input
+                .len()
+                .saturating_mul(MAX_INFLATE_RATIO)
+                .saturating_add(64)
+    {
         return Err(DecodeError::Invalid);
     }
     let mut z = Decompress::new(true);
@@ -84,8 +97,11 @@ fn inflate(input: &[u8], declared: usize) -> Result<(Vec<u8>, usize)> {
         let out_before = z.total_out();
         let rest = input.get(in_before..).ok_or(DecodeError::Invalid)?;
         let dst = buf.get_mut(..room).ok_or(DecodeError::Invalid)?;
-        let status = z.decompress(rest, dst, FlushDecompress::None).map_err(|_| DecodeError::Invalid)?;
-        let produced = usize::try_from(z.total_out() - out_before).map_err(|_| DecodeError::Invalid)?;
+        let status = z
+            .decompress(rest, dst, FlushDecompress::None)
+            .map_err(|_| DecodeError::Invalid)?;
+        let produced =
+            usize::try_from(z.total_out() - out_before).map_err(|_| DecodeError::Invalid)?;
         out.extend_from_slice(buf.get(..produced).ok_or(DecodeError::Invalid)?);
         if status == Status::StreamEnd {
             break;
@@ -200,8 +216,8 @@ fn check(data: &[u8]) -> Result<()> {
                 }
                 c.skip(1 + n)?;
             }
-            ATOM_EXT | SMALL_ATOM_EXT | ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT | ATOM_INTERNAL_REF2
-            | ATOM_INTERNAL_REF3 => {
+            ATOM_EXT | SMALL_ATOM_EXT | ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT
+            | ATOM_INTERNAL_REF2 | ATOM_INTERNAL_REF3 => {
                 c.pos -= 1;
                 skip_atom(&mut c)?;
             }
@@ -327,7 +343,11 @@ struct Builder<'a, 'h, 'o> {
 
 impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
     fn new(data: &'a [u8], heap: &'h mut dyn TermAlloc, opts: &'o DecodeOptions<'o>) -> Self {
-        Builder { c: Cursor { data, pos: 0 }, heap, opts }
+        Builder {
+            c: Cursor { data, pos: 0 },
+            heap,
+            opts,
+        }
     }
 
     /// Builds the term; returns it and the bytes it took.
@@ -349,7 +369,11 @@ impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
             };
             match opened {
                 Some((kind, need)) if need > 0 => {
-                    frames.push(Frame { kind, need, base: values.len() });
+                    frames.push(Frame {
+                        kind,
+                        need,
+                        base: values.len(),
+                    });
                     continue;
                 }
                 Some((kind, _)) => {
@@ -390,7 +414,8 @@ impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
                 None => return Err(DecodeError::Invalid),
             },
             FrameKind::Map => {
-                let pairs: Vec<(Term, Term)> = parts.chunks_exact(2).map(|kv| (kv[0], kv[1])).collect();
+                let pairs: Vec<(Term, Term)> =
+                    parts.chunks_exact(2).map(|kv| (kv[0], kv[1])).collect();
                 let n = pairs.len();
                 let m = map::from_pairs(self.heap, pairs);
                 if map::size(m) != n {
@@ -400,7 +425,7 @@ impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
                 m
             }
             FrameKind::Fun(entry) => match parts.split_first() {
-                Some((creator, env)) => build::fun(self.heap, *entry, *creator, env),
+                Some((creator, env)) => build::fun(self.heap, entry, *creator, env),
                 None => return Err(DecodeError::Invalid),
             },
         })
@@ -437,8 +462,8 @@ impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
                 let n = self.c.u32()? as usize;
                 self.big(n)?
             }
-            ATOM_EXT | SMALL_ATOM_EXT | ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT | ATOM_INTERNAL_REF2
-            | ATOM_INTERNAL_REF3 => {
+            ATOM_EXT | SMALL_ATOM_EXT | ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT
+            | ATOM_INTERNAL_REF2 | ATOM_INTERNAL_REF3 => {
                 self.c.pos -= 1;
                 Term::atom(self.atom()?)
             }
@@ -451,7 +476,8 @@ impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
             FLOAT_EXT => {
                 let text = self.c.take(31)?;
                 let end = text.iter().position(|&b| b == 0).unwrap_or(text.len());
-                let f = crate::float_fmt::chars_to_double(&text[..end]).ok_or(DecodeError::Invalid)?;
+                let f =
+                    crate::float_fmt::chars_to_double(&text[..end]).ok_or(DecodeError::Invalid)?;
                 build::float(self.heap, f)
             }
             NEW_FLOAT_EXT => {
@@ -495,7 +521,11 @@ impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
             }
             PORT_EXT | NEW_PORT_EXT | V4_PORT_EXT => {
                 let node = self.atom()?;
-                let num = if tag == V4_PORT_EXT { self.c.u64()? } else { u64::from(self.c.u32()?) };
+                let num = if tag == V4_PORT_EXT {
+                    self.c.u64()?
+                } else {
+                    u64::from(self.c.u32()?)
+                };
                 let creation = self.creation(tag == PORT_EXT)?;
                 if node != LOCAL_NODE || creation != LOCAL_CREATION {
                     return Err(DecodeError::Unsupported);
@@ -511,7 +541,10 @@ impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
                 let function = self.atom()?;
                 let arity = self.small_int()?.ok_or(DecodeError::Invalid)?;
                 let arity = u32::try_from(arity).map_err(|_| DecodeError::Invalid)?;
-                let resolve = self.opts.export_resolver.ok_or(DecodeError::UnknownExport)?;
+                let resolve = self
+                    .opts
+                    .export_resolver
+                    .ok_or(DecodeError::UnknownExport)?;
                 let export = resolve(module, function, arity).ok_or(DecodeError::UnknownExport)?;
                 build::export_fun(self.heap, export)
             }
@@ -533,7 +566,11 @@ impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
     }
 
     fn reference(&mut self, tag: u8) -> Result<Term> {
-        let words = if tag == REFERENCE_EXT { 1 } else { self.c.u16()? as usize };
+        let words = if tag == REFERENCE_EXT {
+            1
+        } else {
+            self.c.u16()? as usize
+        };
         let node = self.atom()?;
         let (creation, first) = match tag {
             REFERENCE_EXT => {
@@ -570,7 +607,10 @@ impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
     fn big(&mut self, n: usize) -> Result<Term> {
         let negative = self.c.u8()? != 0;
         let mag = self.c.take(n)?;
-        let v = BigInt::from_biguint(if negative { Sign::Minus } else { Sign::Plus }, BigUint::from_bytes_le(mag));
+        let v = BigInt::from_biguint(
+            if negative { Sign::Minus } else { Sign::Plus },
+            BigUint::from_bytes_le(mag),
+        );
         Ok(integer::from_bigint(self.heap, &v))
     }
 
@@ -581,13 +621,20 @@ impl<'a, 'h, 'o> Builder<'a, 'h, 'o> {
             SMALL_INTEGER_EXT => i64::from(self.c.u8()?),
             INTEGER_EXT => i64::from(self.c.u32()? as i32),
             tag @ (SMALL_BIG_EXT | LARGE_BIG_EXT) => {
-                let n = if tag == SMALL_BIG_EXT { self.c.u8()? as usize } else { self.c.u32()? as usize };
+                let n = if tag == SMALL_BIG_EXT {
+                    self.c.u8()? as usize
+                } else {
+                    self.c.u32()? as usize
+                };
                 if n > MAX_BIG_BYTES {
                     return Err(DecodeError::Invalid);
                 }
                 let negative = self.c.u8()? != 0;
                 let mag = self.c.take(n)?;
-                let v = BigInt::from_biguint(if negative { Sign::Minus } else { Sign::Plus }, BigUint::from_bytes_le(mag));
+                let v = BigInt::from_biguint(
+                    if negative { Sign::Minus } else { Sign::Plus },
+                    BigUint::from_bytes_le(mag),
+                );
                 match i64::try_from(&v).ok().and_then(Term::try_small) {
                     Some(t) => t.small_value(),
                     None => return Ok(None),

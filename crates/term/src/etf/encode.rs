@@ -2,7 +2,9 @@
 //! `enc_term_int` writes, then optional zlib compression kept only when it is no larger.
 
 use super::tag::*;
-use super::{pid_number, pid_serial, EncodeError, EncodeOptions, LOCAL_CREATION, LOCAL_NODE, VERSION_MAGIC};
+use super::{
+    pid_number, pid_serial, EncodeError, EncodeOptions, LOCAL_CREATION, LOCAL_NODE, VERSION_MAGIC,
+};
 use crate::atom::Atom;
 use crate::boxed;
 use crate::compare;
@@ -32,7 +34,10 @@ pub fn encode(t: Term, opts: &EncodeOptions) -> Result<Vec<u8>, EncodeError> {
     if opts.minor_version > 2 || opts.compression > 9 {
         return Err(EncodeError::BadOptions);
     }
-    let mut enc = Encoder { out: vec![VERSION_MAGIC], opts: *opts };
+    let mut enc = Encoder {
+        out: vec![VERSION_MAGIC],
+        opts: *opts,
+    };
     enc.run(t)?;
     if opts.compression > 0 {
         if let Some(c) = compress(&enc.out[1..], opts.compression) {
@@ -165,7 +170,11 @@ impl Encoder {
             }
             boxed::POS_BIG | boxed::NEG_BIG => {
                 let negative = t.header().subtag() == boxed::NEG_BIG;
-                let mut bytes: Vec<u8> = t.boxed_payload().iter().flat_map(|d| d.raw().to_le_bytes()).collect();
+                let mut bytes: Vec<u8> = t
+                    .boxed_payload()
+                    .iter()
+                    .flat_map(|d| d.raw().to_le_bytes())
+                    .collect();
                 while bytes.last() == Some(&0) {
                     bytes.pop();
                 }
@@ -266,7 +275,9 @@ impl Encoder {
         let mut cur = l;
         while let Some((h, tl)) = cur.as_cons() {
             n += 1;
-            if string && (n > MAX_STRING_LEN || !h.as_small().is_some_and(|v| (0..256).contains(&v))) {
+            if string
+                && (n > MAX_STRING_LEN || !h.as_small().is_some_and(|v| (0..256).contains(&v)))
+            {
                 string = false;
             }
             cur = tl;

@@ -43,6 +43,7 @@ fn tables() -> &'static [&'static [BifEntry]] {
         lists::BIFS,
         maps::BIFS,
         math::BIFS,
+        net_kernel::BIFS,
         os::BIFS,
         persistent_term::BIFS,
         unicode::BIFS,

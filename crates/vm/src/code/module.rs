@@ -55,6 +55,21 @@ impl Module {
         (addr >= start && addr < start + self.code.len() * size).then(|| (addr - start) / size)
     }
 
+    /// Names of the instructions and guard BIFs in this module that Enigma lacks (each once).
+    pub fn unimplemented_ops(&self) -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = self
+            .code
+            .iter()
+            .filter_map(|op| match op {
+                Op::Unimplemented(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     /// The function containing instruction `i`.
     pub fn function_at(&self, i: usize) -> Option<&Function> {
         let k = self.functions.partition_point(|f| f.start <= i);

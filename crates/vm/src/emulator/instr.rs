@@ -133,6 +133,9 @@ pub enum Op {
     CallBif { bif: BifFn, mfa: &'static Export, tail: u32 },
     /// `bif0`..`bif2`, `gc_bif1`, `gc_bif2`: a guard-safe BIF with explicit operands.
     Bif { bif: BifFn, fail: Label, args: [Src; 2], argc: u8, live: u16, dst: Dst },
+    /// An arithmetic guard BIF (`+`, `-`, `*`, `div`, `rem`, `band`, `bor`, `bxor`, `bsl`,
+    /// `bsr`) with an inline small-integer fast path; other operands go to `bif`.
+    Arith { op: ArithOp, bif: BifFn, fail: Label, a: Src, b: Src, dst: Dst, live: u16 },
     /// `gc_bif3` (rare, so kept out of line to keep instructions small).
     Bif3(Box<Bif3>),
     Apply { arity: u32 },
@@ -167,7 +170,8 @@ pub enum Op {
     TestArity { fail: Label, src: Src, arity: u32 },
     IsTaggedTuple { fail: Label, src: Src, arity: u32, tag: Term },
     IsFunction2 { fail: Label, src: Src, arity: Src },
-    SelectVal { src: Src, fail: Label, table: Box<[(Term, Label)]> },
+    /// `sorted`: every value is an immediate and the table is sorted by word (binary search).
+    SelectVal { src: Src, fail: Label, table: Box<[(Term, Label)]>, sorted: bool },
     SelectTupleArity { src: Src, fail: Label, table: Box<[(u32, Label)]> },
     Jump(Label),
 
@@ -229,6 +233,8 @@ pub enum Op {
     BsGetTail { ctx: Src, dst: Dst, live: u32 },
     BsGetPosition { ctx: Src, dst: Dst },
     BsSetPosition { ctx: Src, pos: Src },
+    /// `bs_init_writable`: x0 (a size hint) becomes an empty binary to append to.
+    BsInitWritable,
 
     // ---- fallbacks ----
     /// An instruction that BEAM has but Enigma does not implement yet: raises
@@ -236,8 +242,88 @@ pub enum Op {
     Unimplemented(&'static str),
     /// Executing this is a loader bug (a label's position, the end of code).
     CodeEnd,
+    /// Does nothing (hints the emulator does not need).
+    Nop,
     /// The return address at the bottom of every process's stack: its initial call returned.
     NormalExit,
+}
+
+/// The operation of [`Op::Arith`].
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    IntDiv,
+    Rem,
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
+}
+
+impl ArithOp {
+    /// The operation of `erlang:Name/2`, if it has a fast path.
+    pub fn from_name(name: &str) -> Option<ArithOp> {
+        Some(match name {
+            "+" => ArithOp::Add,
+            "-" => ArithOp::Sub,
+            "*" => ArithOp::Mul,
+            "div" => ArithOp::IntDiv,
+            "rem" => ArithOp::Rem,
+            "band" => ArithOp::Band,
+            "bor" => ArithOp::Bor,
+            "bxor" => ArithOp::Bxor,
+            "bsl" => ArithOp::Bsl,
+            "bsr" => ArithOp::Bsr,
+            _ => return None,
+        })
+    }
+
+    /// The result for two small integers, if it is a small integer too (else the BIF
+    /// handles it: overflow to a bignum, division by zero, huge shifts).
+    #[inline(always)]
+    pub fn small(self, a: i64, b: i64) -> Option<i64> {
+        use enigma_term::tag::{MAX_SMALL, MIN_SMALL};
+        let v = match self {
+            ArithOp::Add => a + b,
+            ArithOp::Sub => a - b,
+            ArithOp::Mul => a.checked_mul(b)?,
+            ArithOp::IntDiv => {
+                if b == 0 {
+                    return None;
+                }
+                a / b
+            }
+            ArithOp::Rem => {
+                if b == 0 {
+                    return None;
+                }
+                a % b
+            }
+            ArithOp::Band => a & b,
+            ArithOp::Bor => a | b,
+            ArithOp::Bxor => a ^ b,
+            ArithOp::Bsl => {
+                if !(0..64).contains(&b) {
+                    return None;
+                }
+                let v = a << b;
+                if v >> b != a {
+                    return None;
+                }
+                v
+            }
+            ArithOp::Bsr => {
+                if !(0..64).contains(&b) {
+                    return None;
+                }
+                a >> b
+            }
+        };
+        (MIN_SMALL..=MAX_SMALL).contains(&v).then_some(v)
+    }
 }
 
 /// The operands of a three-argument guard BIF.

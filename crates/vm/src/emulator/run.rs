@@ -14,6 +14,9 @@ use crate::bifs::BifFn;
 use crate::code;
 use crate::process::{Process, F_REGS, X_REGS};
 
+/// `live` of a guard BIF that does not allocate (`bif0`..`bif2`): never a collection point.
+pub const NO_GC: u16 = u16::MAX;
+
 /// Reductions a process may use before it yields (BEAM's `CONTEXT_REDS`).
 pub const REDUCTION_BUDGET: i32 = 4000;
 
@@ -47,7 +50,7 @@ pub enum RunOutcome {
 pub static NORMAL_EXIT: [Op; 1] = [Op::NormalExit];
 
 #[inline(always)]
-fn read(x: &[Term], stack: &[Term], s: Src) -> Term {
+pub(crate) fn read(x: &[Term], stack: &[Term], s: Src) -> Term {
     match s {
         Src::X(i) => x.get(i as usize).copied().unwrap_or(Term::NIL),
         Src::Y(i) => stack.get(stack.len().wrapping_sub(1 + i as usize)).copied().unwrap_or(Term::NIL),
@@ -158,7 +161,11 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             pc = $target;
             reds -= 1;
             if reds <= 0 {
-                p.saved_x.extend_from_slice(&x[..($arity as usize).min(X_REGS)]);
+                let live = ($arity as usize).min(X_REGS);
+                if p.heap.has_fragments() {
+                    p.collect(x, live, 0, false);
+                }
+                p.saved_x.extend_from_slice(&x[..live]);
                 outcome = RunOutcome::Yield;
                 break;
             }
@@ -319,10 +326,8 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 let n = (*argc as usize).min(2);
                 match call_bif(*bif, p, &a[..n]) {
                     Ok(v) => {
+                        let v = collect_after_bif(p, x, *live, v);
                         w!(*dst, v);
-                        if p.heap.has_fragments() {
-                            p.collect(x, *live as usize, 0, false);
-                        }
                         pc = next(pc);
                     }
                     Err(fault) => {
@@ -335,14 +340,38 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     }
                 }
             }
+            Op::Arith { op: aop, bif, fail, a, b, dst, live } => {
+                let (va, vb) = (r!(*a), r!(*b));
+                if va.is_small() && vb.is_small() {
+                    if let Some(v) = aop.small(va.small_value(), vb.small_value()) {
+                        w!(*dst, Term::small(v));
+                        pc = next(pc);
+                        continue;
+                    }
+                }
+                let args = [va, vb];
+                match call_bif(*bif, p, &args) {
+                    Ok(v) => {
+                        let v = collect_after_bif(p, x, *live, v);
+                        w!(*dst, v);
+                        pc = next(pc);
+                    }
+                    Err(fault) => {
+                        if !fail.is_fail() && matches!(fault, Fault::Raise(_)) {
+                            pc = to(*fail);
+                            continue;
+                        }
+                        let mfa = crate::bifs::mfa_of(*bif);
+                        handle_fault!(fault, mfa, &args)
+                    }
+                }
+            }
             Op::Bif3(b) => {
                 let a = [r!(b.args[0]), r!(b.args[1]), r!(b.args[2])];
                 match call_bif(b.bif, p, &a) {
                     Ok(v) => {
+                        let v = collect_after_bif(p, x, b.live, v);
                         w!(b.dst, v);
-                        if p.heap.has_fragments() {
-                            p.collect(x, b.live as usize, 0, false);
-                        }
                         pc = next(pc);
                     }
                     Err(fault) => {
@@ -472,9 +501,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 let ok = a.as_small().is_some_and(|a| fun_arity(t) == Some(a as u32));
                 pc = if ok { next(pc) } else { to(*fail) };
             }
-            Op::SelectVal { src, fail, table } => {
+            Op::SelectVal { src, fail, table, sorted } => {
                 let v = r!(*src);
-                pc = to(select_val(v, table).unwrap_or(*fail));
+                pc = to(select_val(v, table, *sorted).unwrap_or(*fail));
             }
             Op::SelectTupleArity { src, fail, table } => {
                 let v = r!(*src);
@@ -927,6 +956,11 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 pc = next(pc);
             }
 
+            Op::Nop => pc = next(pc),
+            Op::BsInitWritable => {
+                x[0] = build::binary(&mut p.heap, &[]);
+                pc = next(pc);
+            }
             Op::NormalExit => {
                 p.exit_reason = Term::atom(atom::NORMAL);
                 outcome = RunOutcome::Exit { class: None };
@@ -997,6 +1031,23 @@ mod smallvec_like {
     }
 }
 
+/// After a `gc_bif` (`live` registers live) that overflowed into fragments, collects with
+/// the result as an extra root and returns its new location. Plain `bif` instructions
+/// (`live == NO_GC`) never collect: their live registers are unknown.
+#[inline]
+fn collect_after_bif(p: &mut Process, x: &mut [Term], live: u16, v: Term) -> Term {
+    if live == NO_GC || !p.heap.has_fragments() {
+        return v;
+    }
+    let n = live as usize;
+    if n >= X_REGS {
+        return v;
+    }
+    x[n] = v;
+    p.collect(x, n + 1, 0, false);
+    x[n]
+}
+
 #[inline]
 fn call_bif(bif: BifFn, p: &mut Process, args: &[Term]) -> BifResult {
     bif(p, args)
@@ -1047,8 +1098,9 @@ fn compare(kind: Compare, a: Term, b: Term) -> bool {
     use core::cmp::Ordering;
     use enigma_term::compare as c;
     match kind {
-        Compare::EqExact => a == b || c::eq(a, b),
-        Compare::NeExact => a != b && !c::eq(a, b),
+        // Equal words are equal terms; an immediate equals only the same word.
+        Compare::EqExact => a == b || (!a.is_immediate() && !b.is_immediate() && c::eq(a, b)),
+        Compare::NeExact => a != b && (a.is_immediate() || b.is_immediate() || !c::eq(a, b)),
         Compare::Eq => c::compare(a, b, false) == Ordering::Equal,
         Compare::Ne => c::compare(a, b, false) != Ordering::Equal,
         Compare::Lt => {
@@ -1068,7 +1120,13 @@ fn compare(kind: Compare, a: Term, b: Term) -> bool {
     }
 }
 
-fn select_val(v: Term, table: &[(Term, Label)]) -> Option<Label> {
+fn select_val(v: Term, table: &[(Term, Label)], sorted: bool) -> Option<Label> {
+    if sorted {
+        if !v.is_immediate() {
+            return None;
+        }
+        return table.binary_search_by_key(&v.raw(), |(t, _)| t.raw()).ok().and_then(|i| table.get(i)).map(|(_, l)| *l);
+    }
     if v.is_immediate() {
         return table.iter().find(|(t, _)| *t == v).map(|(_, l)| *l);
     }

@@ -1,5 +1,1603 @@
-//! BIFs of the `erlang` module: system (see the module table at the end).
+//! BIFs of the `erlang` module about the system and processes: `system_info/1`,
+//! `system_flag/2`, `statistics/1`, time, the rest of the process dictionary, process
+//! information and signals (`link/1`, `exit/2`, `send/2,3`, `spawn_link/3`, `spawn_opt/4`),
+//! and what `code` and every module's `module_info/0,1` ask about loaded code.
+//!
+//! Clocks and the calendar are shared with the `os` module (`bifs/os.rs`).
+//!
+//! Known gaps, each waiting on the runtime: `spawn_opt/4`'s `monitor` returns a reference that no `'DOWN'` message
+//! follows yet; `get/0` lists the dictionary newest key first rather than in BEAM's hash
+//! order (the same for a run of ascending small-integer keys, different in general).
 
+use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use enigma_heap::copy::copy_term;
+use enigma_term::{atom, build, compare, integer, map, Atom, Term, TermAlloc};
+
+use crate::bif;
+use crate::bifs::os::{self, atom_of, DateTime};
 use crate::bifs::BifEntry;
+use crate::code;
+use crate::emulator::exception::{badarg, error_atom, BifResult, Class, Exception, Fault};
+use crate::emulator::instr::Mfa;
+use crate::process::{Process, Status};
+use crate::runtime::{scheduler, send};
 
-pub const BIFS: &[BifEntry] = &[];
+// ---- system_info/1 ----
+
+/// The OTP release Enigma presents itself as (the release its loader and BIFs follow).
+const OTP_RELEASE: &str = "25";
+
+/// BEAM's process table size limit (`+P` default).
+const PROCESS_LIMIT: i64 = 262_144;
+/// BEAM's port table size limit (`+Q` default).
+const PORT_LIMIT: i64 = 65_536;
+/// BEAM's ETS table limit as reported by `system_info(ets_limit)`.
+const ETS_LIMIT: i64 = 8_192;
+/// Default minimum heap size of a process, in words.
+const MIN_HEAP_SIZE: i64 = 233;
+/// Default minimum binary virtual heap size, in words.
+const MIN_BIN_VHEAP_SIZE: i64 = 46_422;
+/// Default `fullsweep_after`.
+const FULLSWEEP_AFTER: i64 = 65_535;
+
+/// The version of the installed erts: the `erts-*` directory of the OTP root, else the
+/// first field of `releases/start_erl.data`.
+pub fn erts_version() -> &'static str {
+    static V: OnceLock<String> = OnceLock::new();
+    V.get_or_init(|| {
+        let root = code::path::otp_root();
+        let from_dir = |dir: std::path::PathBuf| -> Option<String> {
+            let mut found: Vec<String> = std::fs::read_dir(dir)
+                .ok()?
+                .filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()
+                        .and_then(|n| n.strip_prefix("erts-"))
+                        .map(str::to_string)
+                })
+                .collect();
+            found.sort();
+            found.pop()
+        };
+        from_dir(root.clone())
+            .or_else(|| from_dir(root.join("lib")))
+            .or_else(|| {
+                let data =
+                    std::fs::read_to_string(root.join("releases").join("start_erl.data")).ok()?;
+                data.split_whitespace().next().map(str::to_string)
+            })
+            .unwrap_or_else(|| "13.1.5".to_string())
+    })
+}
+
+/// Number of schedulers (one per logical processor).
+pub fn schedulers() -> i64 {
+    std::thread::available_parallelism().map_or(1, |n| n.get() as i64)
+}
+
+/// BEAM's heap size series: two seeds, a Fibonacci-like growth to about a million words,
+/// then 20 % steps, up to what a 64-bit word can count.
+fn heap_sizes() -> Vec<i64> {
+    let mut v: Vec<i64> = vec![12, 38];
+    while v.len() < 23 {
+        let n = v.len();
+        v.push(v[n - 1] + v[n - 2] + 1);
+    }
+    while v.len() < 137 {
+        let last = v[v.len() - 1];
+        v.push(last + last / 5);
+    }
+    v
+}
+
+fn str_term(p: &mut Process, s: &str) -> Term {
+    build::str_list(&mut p.heap, s)
+}
+
+fn tuple2(p: &mut Process, a: Term, b: Term) -> Term {
+    build::tuple(&mut p.heap, &[a, b])
+}
+
+fn max_heap_size_map(p: &mut Process) -> Term {
+    let pairs = vec![
+        (atom_of("error_logger"), Term::TRUE),
+        (atom_of("kill"), Term::TRUE),
+        (atom_of("size"), Term::small(0)),
+    ];
+    map::from_pairs(&mut p.heap, pairs)
+}
+
+fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let item = a[0];
+    if let Some(&[tag, arg]) = item.as_tuple() {
+        return match (tag.as_atom().map(Atom::name), arg.as_atom().map(Atom::name)) {
+            (Some("wordsize"), Some("internal" | "external")) => Ok(Term::small(8)),
+            _ => Err(badarg()),
+        };
+    }
+    let Some(name) = item.as_atom() else {
+        return Err(badarg());
+    };
+    let n = schedulers();
+    Ok(match name.name() {
+        "otp_release" => str_term(p, OTP_RELEASE),
+        "machine" => str_term(p, "BEAM"),
+        "wordsize" => Term::small(8),
+        "version" => str_term(p, erts_version()),
+        "system_version" => {
+            let s = format!(
+                "Erlang/OTP {OTP_RELEASE} [erts-{}] [source] [64-bit] [smp:{n}:{n}] [ds:{n}:{n}:10] [async-threads:1]\n",
+                erts_version()
+            );
+            str_term(p, &s)
+        }
+        "system_architecture" => str_term(p, &format!("{}-pc-linux-gnu", std::env::consts::ARCH)),
+        "schedulers"
+        | "schedulers_online"
+        | "logical_processors"
+        | "logical_processors_available"
+        | "logical_processors_online"
+        | "dirty_cpu_schedulers"
+        | "dirty_cpu_schedulers_online" => Term::small(n),
+        "dirty_io_schedulers" => Term::small(10),
+        "scheduler_id" => Term::small(1),
+        "process_count" => Term::small(scheduler::processes().len() as i64),
+        "process_limit" => Term::small(PROCESS_LIMIT),
+        "atom_count" => Term::small(Atom::count() as i64),
+        "atom_limit" => Term::small(enigma_term::atom::MAX_ATOMS as i64),
+        "port_count" => Term::small(0),
+        "port_limit" => Term::small(PORT_LIMIT),
+        "ets_count" => Term::small(0),
+        "ets_limit" => Term::small(ETS_LIMIT),
+        "thread_pool_size" => Term::small(1),
+        "smp_support" | "threads" | "time_correction" | "eager_check_io" | "kernel_poll" => {
+            Term::TRUE
+        }
+        "debug_compiled"
+        | "lock_checking"
+        | "lock_counting"
+        | "ets_always_compress"
+        | "dynamic_trace_probes" => Term::FALSE,
+        "build_type" | "emu_type" => atom_of("opt"),
+        "emu_flavor" => atom_of("emu"),
+        "endian" => atom_of("little"),
+        "hipe_architecture" | "modified_timing_level" => Term::atom(atom::UNDEFINED),
+        "heap_type" => atom_of("private"),
+        "heap_sizes" => {
+            let sizes: Vec<Term> = heap_sizes()
+                .into_iter()
+                .map(|s| integer::from_i64(&mut p.heap, s))
+                .collect();
+            build::list(&mut p.heap, &sizes)
+        }
+        "min_heap_size" => tuple2(p, atom_of("min_heap_size"), Term::small(MIN_HEAP_SIZE)),
+        "min_bin_vheap_size" => tuple2(
+            p,
+            atom_of("min_bin_vheap_size"),
+            Term::small(MIN_BIN_VHEAP_SIZE),
+        ),
+        "fullsweep_after" => tuple2(p, atom_of("fullsweep_after"), Term::small(FULLSWEEP_AFTER)),
+        "max_heap_size" => max_heap_size_map(p),
+        "message_queue_data" => atom_of("on_heap"),
+        "multi_scheduling" => atom_of("enabled"),
+        "multi_scheduling_blockers" | "normal_multi_scheduling_blockers" => Term::NIL,
+        "nif_version" => str_term(p, "2.16"),
+        "driver_version" => str_term(p, "3.3"),
+        "creation" | "trace_control_word" => Term::small(0),
+        "os_type" => {
+            let family = if cfg!(unix) { "unix" } else { "win32" };
+            let name = if cfg!(target_os = "linux") {
+                "linux"
+            } else {
+                std::env::consts::OS
+            };
+            tuple2(p, atom_of(family), atom_of(name))
+        }
+        "os_version" => os_version(p),
+        "compat_rel" => Term::small(25),
+        "port_parallelism" => Term::FALSE,
+        "scheduler_bind_type" => atom_of("unbound"),
+        "scheduler_bindings" => {
+            let v: Vec<Term> = (0..n).map(|_| atom_of("unbound")).collect();
+            build::tuple(&mut p.heap, &v)
+        }
+        "time_warp_mode" => atom_of("no_time_warp"),
+        "tolerant_timeofday" => atom_of("enabled"),
+        "start_time" => integer::from_i64(&mut p.heap, os::MONOTONIC_START),
+        "dynamic_trace" => atom_of("none"),
+        "dist_buf_busy_limit" => Term::small(1_048_576),
+        "outstanding_system_requests_limit" => {
+            Term::small(OUTSTANDING_LIMIT.load(Ordering::Relaxed) as i64)
+        }
+        "delayed_node_table_gc" => Term::small(60),
+        "sequential_tracer" => tuple2(p, atom_of("sequential_tracer"), Term::FALSE),
+        "update_cpu_info" => atom_of("unchanged"),
+        "cpu_topology" => Term::atom(atom::UNDEFINED),
+        "backtrace_depth" => Term::small(backtrace_depth() as i64),
+        "c_compiler_used" => {
+            let v = build::tuple(
+                &mut p.heap,
+                &[Term::small(0), Term::small(0), Term::small(0)],
+            );
+            tuple2(p, atom_of("undefined"), v)
+        }
+        "dist_ctrl" | "dist" => Term::NIL,
+        "info" | "procs" | "loaded" => build::binary(&mut p.heap, b""),
+        _ => return Err(badarg()),
+    })
+}
+
+/// `{Major, Minor, Release}` of the running kernel (from `/proc/sys/kernel/osrelease`).
+fn os_version(p: &mut Process) -> Term {
+    let text = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    let mut parts = text
+        .trim()
+        .split(['.', '-'])
+        .map(|s| s.parse::<i64>().unwrap_or(0));
+    let v = [
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+    ];
+    build::tuple(
+        &mut p.heap,
+        &[Term::small(v[0]), Term::small(v[1]), Term::small(v[2])],
+    )
+}
+
+// ---- system_flag/2 ----
+
+/// The stack trace depth (`system_flag(backtrace_depth, N)`), BEAM's default 8.
+static BACKTRACE_DEPTH: AtomicUsize = AtomicUsize::new(8);
+/// `outstanding_system_requests_limit` (BEAM's default for two schedulers).
+static OUTSTANDING_LIMIT: AtomicUsize = AtomicUsize::new(4);
+
+/// How many frames a stack trace keeps (`erlang:system_flag(backtrace_depth, N)`).
+pub fn backtrace_depth() -> usize {
+    BACKTRACE_DEPTH.load(Ordering::Relaxed)
+}
+
+fn system_flag_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let Some(flag) = a[0].as_atom() else {
+        return Err(badarg());
+    };
+    let v = a[1];
+    let n = schedulers();
+    match flag.name() {
+        "backtrace_depth" => {
+            let d = v.as_small().filter(|&d| d >= 0).ok_or_else(badarg)?;
+            let old = BACKTRACE_DEPTH.swap(d.min(1 << 20) as usize, Ordering::Relaxed);
+            Ok(Term::small(old as i64))
+        }
+        "schedulers_online" | "dirty_cpu_schedulers_online" => {
+            let want = v.as_small().ok_or_else(badarg)?;
+            if want < 1 || want > n {
+                return Err(badarg());
+            }
+            Ok(Term::small(n))
+        }
+        "multi_scheduling" => match v.as_atom().map(Atom::name) {
+            Some("block" | "block_normal") => Ok(atom_of("blocked")),
+            Some("unblock" | "unblock_normal") => Ok(atom_of("enabled")),
+            _ => Err(badarg()),
+        },
+        "min_heap_size" | "min_bin_vheap_size" | "fullsweep_after" => {
+            v.as_small().filter(|&x| x >= 0).ok_or_else(badarg)?;
+            let old = match flag.name() {
+                "min_heap_size" => MIN_HEAP_SIZE,
+                "min_bin_vheap_size" => MIN_BIN_VHEAP_SIZE,
+                _ => FULLSWEEP_AFTER,
+            };
+            Ok(Term::small(old))
+        }
+        "max_heap_size" => {
+            if !(v.is_map() || v.as_small().is_some_and(|x| x >= 0)) {
+                return Err(badarg());
+            }
+            Ok(max_heap_size_map(p))
+        }
+        "trace_control_word" => {
+            v.as_small().filter(|&x| x >= 0).ok_or_else(badarg)?;
+            Ok(Term::small(0))
+        }
+        "time_offset" if v.as_atom().is_some_and(|x| x.name() == "finalize") => {
+            Ok(atom_of("final"))
+        }
+        "outstanding_system_requests_limit" => {
+            let x = v
+                .as_small()
+                .filter(|&x| (1..=(1 << 27)).contains(&x))
+                .ok_or_else(badarg)?;
+            let old = OUTSTANDING_LIMIT.swap(x as usize, Ordering::Relaxed);
+            Ok(Term::small(old as i64))
+        }
+        "system_logger" if v.is_atom() || v.is_pid() => Ok(v),
+        "scheduler_bind_type" => Ok(atom_of("unbound")),
+        "cpu_topology" => Ok(Term::atom(atom::UNDEFINED)),
+        _ => Err(badarg()),
+    }
+}
+
+// ---- time ----
+
+/// The time unit argument of the `_time/1` BIFs, as parts per second.
+fn unit_arg(t: Term) -> Result<i64, Fault> {
+    os::time_unit_parts(t).ok_or_else(badarg)
+}
+
+fn monotonic_time_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(integer::from_i64(&mut p.heap, os::monotonic_ns()))
+}
+
+fn monotonic_time_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let parts = unit_arg(a[0])?;
+    Ok(integer::from_i128(
+        &mut p.heap,
+        os::ns_to_unit(os::monotonic_ns(), parts),
+    ))
+}
+
+fn system_time_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(integer::from_i64(&mut p.heap, os::system_ns()))
+}
+
+fn system_time_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let parts = unit_arg(a[0])?;
+    Ok(integer::from_i128(
+        &mut p.heap,
+        os::ns_to_unit(os::system_ns(), parts),
+    ))
+}
+
+/// System time minus monotonic time, in nanoseconds. Fixed at the first call, as with
+/// BEAM's default `no_time_warp` mode.
+fn time_offset_ns() -> i64 {
+    static OFFSET: OnceLock<i64> = OnceLock::new();
+    *OFFSET.get_or_init(|| os::system_ns() - os::monotonic_ns())
+}
+
+fn time_offset_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(integer::from_i64(&mut p.heap, time_offset_ns()))
+}
+
+fn time_offset_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let parts = unit_arg(a[0])?;
+    Ok(integer::from_i128(
+        &mut p.heap,
+        os::ns_to_unit(time_offset_ns(), parts),
+    ))
+}
+
+fn timestamp_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(os::timestamp_tuple(&mut p.heap, os::system_ns()))
+}
+
+/// `erlang:now/0`: a timestamp strictly greater than any returned before.
+fn now_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    static LAST_US: AtomicI64 = AtomicI64::new(i64::MIN);
+    let now = os::system_ns().div_euclid(1_000);
+    let mut prev = LAST_US.load(Ordering::Relaxed);
+    let us = loop {
+        let next = if now <= prev { prev + 1 } else { now };
+        match LAST_US.compare_exchange(prev, next, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => break next,
+            Err(p) => prev = p,
+        }
+    };
+    Ok(os::timestamp_tuple(&mut p.heap, us.saturating_mul(1_000)))
+}
+
+/// Smallest small integer: where BEAM's non-positive unique integers start.
+const MIN_SMALL: i64 = -(1 << 59);
+
+fn unique_integer_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    unique_integer(p, false, false)
+}
+
+fn unique_integer_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let (mut positive, mut monotonic) = (false, false);
+    let mut l = a[0];
+    while let Some((h, t)) = l.as_cons() {
+        match h.as_atom() {
+            Some(atom::POSITIVE) => positive = true,
+            Some(atom::MONOTONIC) => monotonic = true,
+            _ => return Err(badarg()),
+        }
+        l = t;
+    }
+    if !l.is_nil() {
+        return Err(badarg());
+    }
+    unique_integer(p, positive, monotonic)
+}
+
+fn unique_integer(p: &mut Process, positive: bool, monotonic: bool) -> BifResult {
+    static UNIQUE: AtomicI64 = AtomicI64::new(0);
+    static MONO: AtomicI64 = AtomicI64::new(0);
+    let n = if monotonic {
+        MONO.fetch_add(1, Ordering::Relaxed)
+    } else {
+        UNIQUE.fetch_add(1, Ordering::Relaxed)
+    };
+    let v = if positive {
+        n as i128 + 1
+    } else {
+        MIN_SMALL as i128 + n as i128
+    };
+    Ok(integer::from_i128(&mut p.heap, v))
+}
+
+fn now_secs() -> i64 {
+    os::system_ns().div_euclid(os::NATIVE_UNITS_PER_SEC)
+}
+
+fn localtime_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(os::utc_to_local(now_secs()).to_term(&mut p.heap))
+}
+
+fn universaltime_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(DateTime::from_posix(now_secs()).to_term(&mut p.heap))
+}
+
+fn date_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(os::utc_to_local(now_secs()).date_term(&mut p.heap))
+}
+
+fn time_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(os::utc_to_local(now_secs()).time_term(&mut p.heap))
+}
+
+fn localtime_to_universaltime_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let local = DateTime::from_term(a[0]).ok_or_else(badarg)?;
+    let is_dst = match a[1].as_atom() {
+        Some(atom::TRUE) => Some(true),
+        Some(atom::FALSE) => Some(false),
+        Some(atom::UNDEFINED) => None,
+        _ => return Err(badarg()),
+    };
+    Ok(DateTime::from_posix(os::local_to_utc(&local, is_dst)).to_term(&mut p.heap))
+}
+
+fn universaltime_to_localtime_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let utc = DateTime::from_term(a[0]).ok_or_else(badarg)?;
+    Ok(os::utc_to_local(utc.to_posix()).to_term(&mut p.heap))
+}
+
+fn universaltime_to_posixtime_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let utc = DateTime::from_term(a[0]).ok_or_else(badarg)?;
+    Ok(integer::from_i64(&mut p.heap, utc.to_posix()))
+}
+
+fn posixtime_to_universaltime_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let secs = a[0].as_i64().ok_or_else(badarg)?;
+    // Keep the year within what days_from_civil handles exactly.
+    if secs.unsigned_abs() > (1u64 << 59) {
+        return Err(badarg());
+    }
+    Ok(DateTime::from_posix(secs).to_term(&mut p.heap))
+}
+
+// ---- statistics/1 ----
+
+/// CPU time of the whole OS process in milliseconds (user + system, from `/proc`), or the
+/// time since VM start where that is unavailable.
+fn cpu_time_ms() -> i64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the whole line: 11 and 12 after the name.
+    match (
+        fields.get(11).and_then(|s| s.parse::<i64>().ok()),
+        fields.get(12).and_then(|s| s.parse::<i64>().ok()),
+    ) {
+        // Clock ticks are 1/100 s on Linux (USER_HZ).
+        (Some(u), Some(s)) => (u + s) * 10,
+        _ => wall_ms(),
+    }
+}
+
+fn wall_ms() -> i64 {
+    (os::monotonic_ns() - os::MONOTONIC_START) / 1_000_000
+}
+
+/// Total reductions of all live processes (the running one counted from `p`).
+fn total_reductions(p: &Process) -> u64 {
+    let mut total = p.reductions;
+    for pid in scheduler::processes() {
+        if pid == p.pid {
+            continue;
+        }
+        if let Some(h) = scheduler::lookup(pid) {
+            total += scheduler::with_process(&h, |q| q.reductions).unwrap_or(0);
+        }
+    }
+    total
+}
+
+/// `{Total, SinceLastCall}` with the "last call" value kept in `last`.
+fn since_last(p: &mut Process, last: &AtomicU64, total: u64) -> Term {
+    let prev = last.swap(total, Ordering::Relaxed);
+    let t = integer::from_u64(&mut p.heap, total);
+    let d = integer::from_u64(&mut p.heap, total.saturating_sub(prev));
+    tuple2(p, t, d)
+}
+
+fn statistics_1(p: &mut Process, a: &[Term]) -> BifResult {
+    static LAST_RUNTIME: AtomicU64 = AtomicU64::new(0);
+    static LAST_WALL: AtomicU64 = AtomicU64::new(0);
+    static LAST_REDS: AtomicU64 = AtomicU64::new(0);
+    static LAST_EXACT_REDS: AtomicU64 = AtomicU64::new(0);
+    let Some(item) = a[0].as_atom() else {
+        return Err(badarg());
+    };
+    let n = schedulers();
+    Ok(match item.name() {
+        "runtime" => since_last(p, &LAST_RUNTIME, cpu_time_ms().max(0) as u64),
+        "wall_clock" => since_last(p, &LAST_WALL, wall_ms().max(0) as u64),
+        "reductions" => {
+            let r = total_reductions(p);
+            since_last(p, &LAST_REDS, r)
+        }
+        "exact_reductions" => {
+            let r = total_reductions(p);
+            since_last(p, &LAST_EXACT_REDS, r)
+        }
+        "run_queue"
+        | "total_run_queue_lengths"
+        | "total_run_queue_lengths_all"
+        | "total_active_tasks"
+        | "total_active_tasks_all" => Term::small(0),
+        "run_queue_lengths" | "active_tasks" => {
+            let v: Vec<Term> = (0..n).map(|_| Term::small(0)).collect();
+            build::list(&mut p.heap, &v)
+        }
+        "run_queue_lengths_all" | "active_tasks_all" => {
+            let v: Vec<Term> = (0..n + 1).map(|_| Term::small(0)).collect();
+            build::list(&mut p.heap, &v)
+        }
+        "context_switches" => tuple2(p, Term::small(0), Term::small(0)),
+        "garbage_collection" => build::tuple(
+            &mut p.heap,
+            &[Term::small(0), Term::small(0), Term::small(0)],
+        ),
+        "io" => {
+            let i = tuple2(p, atom_of("input"), Term::small(0));
+            let o = tuple2(p, atom_of("output"), Term::small(0));
+            tuple2(p, i, o)
+        }
+        "scheduler_wall_time" | "scheduler_wall_time_all" => Term::atom(atom::UNDEFINED),
+        "microstate_accounting" => Term::atom(atom::UNDEFINED),
+        _ => return Err(badarg()),
+    })
+}
+
+// ---- process dictionary ----
+
+/// The dictionary's entries in the order `get/0` lists them (see the module note).
+fn dict_order(p: &Process) -> Vec<(Term, Term)> {
+    p.dict.iter().rev().copied().collect()
+}
+
+fn get_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    let entries = dict_order(p);
+    let tuples: Vec<Term> = entries
+        .iter()
+        .map(|&(k, v)| build::tuple(&mut p.heap, &[k, v]))
+        .collect();
+    Ok(build::list(&mut p.heap, &tuples))
+}
+
+fn get_keys_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    let keys: Vec<Term> = dict_order(p).into_iter().map(|(k, _)| k).collect();
+    Ok(build::list(&mut p.heap, &keys))
+}
+
+fn get_keys_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let keys: Vec<Term> = dict_order(p)
+        .into_iter()
+        .filter(|&(_, v)| compare::eq(v, a[0]))
+        .map(|(k, _)| k)
+        .collect();
+    Ok(build::list(&mut p.heap, &keys))
+}
+
+fn erase_0(p: &mut Process, a: &[Term]) -> BifResult {
+    let all = get_0(p, a)?;
+    p.dict.clear();
+    Ok(all)
+}
+
+// ---- processes: links, exits, spawning, sending ----
+
+fn exit_tuple(heap: &mut dyn TermAlloc, from: Term, reason: Term) -> Term {
+    build::tuple(heap, &[Term::atom(atom::EXIT_UPPER), from, reason])
+}
+
+/// The running process dies from an exit signal with `reason`. No catch may intercept a
+/// signal, so the process's catch count is cleared first: the emulator then finds no
+/// handler for the `exit` it raises and ends the process with `reason`.
+fn die(p: &mut Process, reason: Term) -> Fault {
+    p.catches = 0;
+    Fault::Raise(Exception::new(Class::Exit, reason))
+}
+
+/// Acts on an exit signal from `from` that reached the running process `p` itself:
+/// a message when it traps exits (except for an untrappable `kill` sent by `exit/2`),
+/// otherwise death unless the reason is `normal` from another process.
+fn signal_self(p: &mut Process, from: Term, reason: Term, via_exit2: bool) -> Result<(), Fault> {
+    let kill = Term::atom(atom::KILL);
+    if via_exit2 && reason == kill {
+        return Err(die(p, Term::atom(atom::KILLED)));
+    }
+    if p.trap_exit {
+        let msg = exit_tuple(&mut p.heap, from, reason);
+        p.queue.push_back(msg);
+        return Ok(());
+    }
+    if reason != Term::atom(atom::NORMAL) || from == p.pid {
+        return Err(die(p, reason));
+    }
+    Ok(())
+}
+
+/// The running process `p` learns that the linked process `dead` exited with `reason`
+/// (the runtime's link signal cannot reach a running process).
+fn linked_died(p: &mut Process, dead: Term, reason: Term) -> Result<(), Fault> {
+    if !p.links.contains(&dead) {
+        return Ok(());
+    }
+    p.links.retain(|l| *l != dead);
+    signal_self(p, dead, reason, false)
+}
+
+fn exit_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let (target, reason) = (a[0], a[1]);
+    if !target.is_pid() && !target.is_port() {
+        return Err(badarg());
+    }
+    if target == p.pid {
+        signal_self(p, target, reason, true)?;
+        return Ok(Term::TRUE);
+    }
+    let Some(h) = scheduler::lookup(target) else {
+        return Ok(Term::TRUE);
+    };
+    let killed = if reason == Term::atom(atom::KILL) {
+        Some(Term::atom(atom::KILLED))
+    } else {
+        let traps = scheduler::with_process(&h, |q| q.trap_exit);
+        match traps {
+            Some(true) => {
+                let mut tmp = enigma_term::VecAlloc::new();
+                let msg = exit_tuple(&mut tmp, p.pid, reason);
+                send::deliver(target, msg);
+                None
+            }
+            Some(false) if reason != Term::atom(atom::NORMAL) => Some(reason),
+            _ => None,
+        }
+    };
+    if let Some(why) = killed {
+        scheduler::kill(&h, why);
+        linked_died(p, target, why)?;
+    }
+    Ok(Term::TRUE)
+}
+
+fn link_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let other = a[0];
+    if !other.is_local_pid() {
+        return Err(badarg());
+    }
+    if other == p.pid {
+        return Ok(Term::TRUE);
+    }
+    let me = p.pid;
+    let linked = scheduler::lookup(other).and_then(|h| {
+        scheduler::with_process(&h, |q| {
+            if !q.links.contains(&me) {
+                q.links.push(me);
+            }
+        })
+    });
+    if linked.is_none() {
+        if p.trap_exit {
+            let msg = exit_tuple(&mut p.heap, other, Term::atom(atom::NOPROC));
+            p.queue.push_back(msg);
+            return Ok(Term::TRUE);
+        }
+        return Err(error_atom(atom::NOPROC));
+    }
+    if !p.links.contains(&other) {
+        p.links.push(other);
+    }
+    Ok(Term::TRUE)
+}
+
+fn unlink_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let other = a[0];
+    if !other.is_pid() && !other.is_port() {
+        return Err(badarg());
+    }
+    p.links.retain(|l| *l != other);
+    let me = p.pid;
+    if let Some(h) = scheduler::lookup(other) {
+        scheduler::with_process(&h, |q| q.links.retain(|l| *l != me));
+    }
+    Ok(Term::TRUE)
+}
+
+fn spawn_args(a: &[Term]) -> Result<(Atom, Atom), Fault> {
+    match (a[0].as_atom(), a[1].as_atom()) {
+        (Some(m), Some(f)) if build::list_to_vec(a[2]).is_some() => Ok((m, f)),
+        _ => Err(badarg()),
+    }
+}
+
+fn spawn_link_3(p: &mut Process, a: &[Term]) -> BifResult {
+    let (m, f) = spawn_args(a)?;
+    let pid = scheduler::spawn(m, f, a[2], p.group_leader, Some(p.pid)).map_err(|_| badarg())?;
+    p.links.push(pid);
+    Ok(pid)
+}
+
+/// What `spawn_opt/4` was asked for.
+#[derive(Default)]
+struct SpawnOpts {
+    link: bool,
+    monitor: bool,
+}
+
+fn spawn_opts(list: Term) -> Option<SpawnOpts> {
+    let mut o = SpawnOpts::default();
+    for opt in build::list_to_vec(list)? {
+        if let Some(a) = opt.as_atom() {
+            match a.name() {
+                "link" => o.link = true,
+                "monitor" => o.monitor = true,
+                _ => return None,
+            }
+            continue;
+        }
+        let &[k, v] = opt.as_tuple()? else {
+            return None;
+        };
+        let ok = match k.as_atom()?.name() {
+            "monitor" => {
+                o.monitor = true;
+                v.is_list()
+            }
+            "priority" => v
+                .as_atom()
+                .is_some_and(|x| matches!(x.name(), "low" | "normal" | "high" | "max")),
+            "fullsweep_after" | "min_heap_size" | "min_bin_vheap_size" => {
+                v.as_small().is_some_and(|x| x >= 0)
+            }
+            "max_heap_size" => v.is_map() || v.as_small().is_some_and(|x| x >= 0),
+            "message_queue_data" => v
+                .as_atom()
+                .is_some_and(|x| matches!(x.name(), "off_heap" | "on_heap")),
+            "async_dist" => v.is_boolean(),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some(o)
+}
+
+fn spawn_opt_4(p: &mut Process, a: &[Term]) -> BifResult {
+    let (m, f) = spawn_args(a)?;
+    let opts = spawn_opts(a[3]).ok_or_else(badarg)?;
+    let link_to = opts.link.then_some(p.pid);
+    let pid = scheduler::spawn(m, f, a[2], p.group_leader, link_to).map_err(|_| badarg())?;
+    if opts.link {
+        p.links.push(pid);
+    }
+    if opts.monitor {
+        let r = crate::bifs::erlang::new_ref(p);
+        return Ok(tuple2(p, pid, r));
+    }
+    Ok(pid)
+}
+
+/// Resolves a send destination: a pid, a registered name, or `{Name, Node}` on this node.
+/// `Ok(None)` means "drop the message" (`{Name, node()}` with no such name).
+fn destination(p: &Process, to: Term) -> Result<Option<Term>, Fault> {
+    if to.is_local_pid() {
+        return Ok(Some(to));
+    }
+    if let Some(name) = to.as_atom() {
+        return scheduler::whereis(name).map(Some).ok_or_else(badarg);
+    }
+    if let Some(&[name, node]) = to.as_tuple() {
+        if let (Some(name), Some(node)) = (name.as_atom(), node.as_atom()) {
+            if node == atom::NONODE_NOHOST {
+                return Ok(scheduler::whereis(name));
+            }
+            // No distribution: a message to another node goes nowhere, as to a node that
+            // cannot be reached.
+            return Ok(None);
+        }
+    }
+    let _ = p;
+    Err(badarg())
+}
+
+fn send_2(p: &mut Process, a: &[Term]) -> BifResult {
+    if let Some(to) = destination(p, a[0])? {
+        send::send(p, to, a[1]).map_err(Fault::Raise)?;
+    }
+    Ok(a[1])
+}
+
+fn send_3(p: &mut Process, a: &[Term]) -> BifResult {
+    let opts = build::list_to_vec(a[2]).ok_or_else(badarg)?;
+    if !opts.iter().all(|o| {
+        o.as_atom()
+            .is_some_and(|x| matches!(x.name(), "noconnect" | "nosuspend"))
+    }) {
+        return Err(badarg());
+    }
+    if let Some(to) = destination(p, a[0])? {
+        send::send(p, to, a[1]).map_err(Fault::Raise)?;
+    }
+    Ok(Term::atom(atom::OK))
+}
+
+fn is_process_alive_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = a[0];
+    // Only local processes can be asked about.
+    if !pid.is_local_pid() {
+        return Err(badarg());
+    }
+    Ok(Term::bool(pid == p.pid || scheduler::lookup(pid).is_some()))
+}
+
+fn registered_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    let names: Vec<Term> = scheduler::registered()
+        .into_iter()
+        .map(Term::atom)
+        .collect();
+    Ok(build::list(&mut p.heap, &names))
+}
+
+fn unregister_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    let name = a[0].as_atom().ok_or_else(badarg)?;
+    if scheduler::unregister(name) {
+        Ok(Term::TRUE)
+    } else {
+        Err(badarg())
+    }
+}
+
+fn processes_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    let pids = scheduler::processes();
+    Ok(build::list(&mut p.heap, &pids))
+}
+
+/// `erlang:garbage_collect/1,2`: a collection is requested of a live process (the emulator
+/// collects as it needs; nothing is forced yet).
+fn garbage_collect_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = a[0];
+    if !pid.is_pid() {
+        return Err(badarg());
+    }
+    Ok(Term::bool(pid == p.pid || scheduler::lookup(pid).is_some()))
+}
+
+fn garbage_collect_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let opts = build::list_to_vec(a[1]).ok_or_else(badarg)?;
+    let mut is_async = None;
+    for o in opts {
+        match o.as_tuple() {
+            Some(&[k, v]) if k.as_atom().is_some_and(|x| x.name() == "type") => {
+                if !v
+                    .as_atom()
+                    .is_some_and(|x| matches!(x.name(), "major" | "minor"))
+                {
+                    return Err(badarg());
+                }
+            }
+            Some(&[k, v]) if k.as_atom().is_some_and(|x| x.name() == "async") => is_async = Some(v),
+            _ => return Err(badarg()),
+        }
+    }
+    let alive = garbage_collect_1(p, &a[..1])?;
+    match is_async {
+        Some(req) => {
+            // The reply comes as a message, as on BEAM.
+            let tag = atom_of("garbage_collect");
+            let msg = build::tuple(&mut p.heap, &[tag, req, alive]);
+            p.queue.push_back(msg);
+            Ok(atom_of("async"))
+        }
+        None => Ok(alive),
+    }
+}
+
+/// `erlang:yield/0`: lets other processes run. Returns at once for now (a yield needs the
+/// emulator to resume after the call rather than re-run it).
+fn yield_0(_p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(Term::TRUE)
+}
+
+fn bump_reductions_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let n = a[0].as_small().filter(|&n| n >= 0).ok_or_else(badarg)?;
+    p.reductions = p.reductions.saturating_add(n as u64);
+    Ok(Term::TRUE)
+}
+
+// ---- process_info/1,2 ----
+
+/// The items `process_info/1` lists, in BEAM's order (`registered_name` first when set).
+const DEFAULT_INFO: &[&str] = &[
+    "current_function",
+    "initial_call",
+    "status",
+    "message_queue_len",
+    "links",
+    "dictionary",
+    "trap_exit",
+    "error_handler",
+    "priority",
+    "group_leader",
+    "total_heap_size",
+    "heap_size",
+    "stack_size",
+    "reductions",
+    "garbage_collection",
+    "suspending",
+];
+
+fn mfa_tuple(heap: &mut dyn TermAlloc, m: Mfa) -> Term {
+    build::tuple(
+        heap,
+        &[
+            Term::atom(m.module),
+            Term::atom(m.function),
+            Term::small(m.arity as i64),
+        ],
+    )
+}
+
+/// The function a process is executing: where its program counter is when it is switched
+/// out; for the running process, the caller found from the newest return address.
+fn current_function(q: &Process, running: bool) -> Option<(Mfa, usize, &'static code::Module)> {
+    let addr = if running {
+        q.stack
+            .iter()
+            .rev()
+            .find(|t| t.is_cp())
+            .map(|t| t.cp_value())?
+    } else {
+        q.pc as usize
+    };
+    let (m, i) = code::module_for_address(addr)?;
+    let f = m.function_at(i)?;
+    Some((f.mfa, i, m))
+}
+
+fn registered_name_of(pid: Term) -> Option<Atom> {
+    scheduler::registered()
+        .into_iter()
+        .find(|&n| scheduler::whereis(n) == Some(pid))
+}
+
+fn process_status(q: &Process, running: bool) -> Term {
+    if running {
+        return Term::atom(atom::RUNNING);
+    }
+    Term::atom(match q.status {
+        Status::Runnable => atom::RUNNABLE,
+        Status::Waiting => atom::WAITING,
+        Status::Exiting => atom::EXITING,
+    })
+}
+
+/// The value of one `process_info` item of process `q`, built on `out` (the caller's heap;
+/// terms of another process are copied). `None` for an unknown item.
+fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str) -> Option<Term> {
+    // Terms of another process are copied; the caller's own are copied afterwards.
+    let copy = |out: &mut dyn TermAlloc, t: Term| if running { t } else { copy_term(t, out) };
+    Some(match item {
+        "registered_name" => match registered_name_of(q.pid) {
+            Some(n) => Term::atom(n),
+            None => Term::NIL,
+        },
+        "current_function" => match current_function(q, running) {
+            Some((mfa, _, _)) => mfa_tuple(out, mfa),
+            None => mfa_tuple(out, q.initial_call),
+        },
+        "current_location" => {
+            let cur = current_function(q, running);
+            let mfa = cur.map_or(q.initial_call, |c| c.0);
+            let loc = match cur
+                .and_then(|(_, i, m)| m.location_at(i).map(|(f, l)| (f.to_string(), l)))
+            {
+                Some((file, line)) => {
+                    let f = build::str_list(out, &file);
+                    let ft = build::tuple(out, &[Term::atom(atom::FILE), f]);
+                    let lt = build::tuple(out, &[Term::atom(atom::LINE), Term::small(line as i64)]);
+                    build::list(out, &[ft, lt])
+                }
+                None => Term::NIL,
+            };
+            build::tuple(
+                out,
+                &[
+                    Term::atom(mfa.module),
+                    Term::atom(mfa.function),
+                    Term::small(mfa.arity as i64),
+                    loc,
+                ],
+            )
+        }
+        "current_stacktrace" => Term::NIL,
+        "initial_call" => mfa_tuple(out, q.initial_call),
+        "status" => process_status(q, running),
+        "message_queue_len" => {
+            q.fetch_messages();
+            Term::small(q.queue.len() as i64)
+        }
+        "messages" => {
+            q.fetch_messages();
+            let msgs: Vec<Term> = q.queue.iter().copied().collect();
+            let msgs: Vec<Term> = msgs.into_iter().map(|m| copy(out, m)).collect();
+            build::list(out, &msgs)
+        }
+        "links" => {
+            let links = q.links.clone();
+            build::list(out, &links)
+        }
+        "monitors" | "monitored_by" | "suspending" | "binary" => Term::NIL,
+        "dictionary" => {
+            let entries = dict_order(q);
+            let tuples: Vec<Term> = entries
+                .into_iter()
+                .map(|(k, v)| {
+                    let k = copy(out, k);
+                    let v = copy(out, v);
+                    build::tuple(out, &[k, v])
+                })
+                .collect();
+            build::list(out, &tuples)
+        }
+        "trap_exit" => Term::bool(q.trap_exit),
+        "error_handler" => Term::atom(atom::ERROR_HANDLER),
+        "priority" => atom_of("normal"),
+        "group_leader" => q.group_leader,
+        "total_heap_size" => Term::small(q.heap.total_size() as i64),
+        "heap_size" => Term::small(q.heap.young_size() as i64),
+        "stack_size" => Term::small(q.stack.len() as i64),
+        "memory" => Term::small((q.memory_words() * 8) as i64),
+        "reductions" => integer::from_u64(out, q.reductions),
+        "garbage_collection" => {
+            let mhs = {
+                let pairs = vec![
+                    (atom_of("error_logger"), Term::TRUE),
+                    (atom_of("kill"), Term::TRUE),
+                    (atom_of("size"), Term::small(0)),
+                ];
+                map::from_pairs(out, pairs)
+            };
+            let items = [
+                build::tuple(out, &[atom_of("max_heap_size"), mhs]),
+                build::tuple(
+                    out,
+                    &[
+                        atom_of("min_bin_vheap_size"),
+                        Term::small(MIN_BIN_VHEAP_SIZE),
+                    ],
+                ),
+                build::tuple(out, &[atom_of("min_heap_size"), Term::small(MIN_HEAP_SIZE)]),
+                build::tuple(
+                    out,
+                    &[atom_of("fullsweep_after"), Term::small(FULLSWEEP_AFTER)],
+                ),
+                build::tuple(out, &[atom_of("minor_gcs"), Term::small(0)]),
+            ];
+            build::list(out, &items)
+        }
+        "garbage_collection_info" => {
+            let young = q.heap.young_size() as i64;
+            let items: Vec<Term> = [
+                ("old_heap_block_size", q.heap.old_size() as i64),
+                ("heap_block_size", young),
+                ("mbuf_size", q.heap.fragment_words() as i64),
+                ("recent_size", 0),
+                ("stack_size", q.stack.len() as i64),
+                ("old_heap_size", q.heap.old_size() as i64),
+                ("heap_size", q.heap.young_used() as i64),
+                ("bin_vheap_size", 0),
+                ("bin_vheap_block_size", MIN_BIN_VHEAP_SIZE),
+                ("bin_old_vheap_size", 0),
+                ("bin_old_vheap_block_size", MIN_BIN_VHEAP_SIZE),
+            ]
+            .iter()
+            .map(|&(k, v)| build::tuple(out, &[atom_of(k), Term::small(v)]))
+            .collect();
+            build::list(out, &items)
+        }
+        "min_heap_size" => Term::small(MIN_HEAP_SIZE),
+        "min_bin_vheap_size" => Term::small(MIN_BIN_VHEAP_SIZE),
+        "fullsweep_after" => Term::small(FULLSWEEP_AFTER),
+        "max_heap_size" => {
+            let pairs = vec![
+                (atom_of("error_logger"), Term::TRUE),
+                (atom_of("kill"), Term::TRUE),
+                (atom_of("size"), Term::small(0)),
+            ];
+            map::from_pairs(out, pairs)
+        }
+        "message_queue_data" => atom_of("on_heap"),
+        "last_calls" => Term::FALSE,
+        "catchlevel" => Term::small(q.catches as i64),
+        "sequential_trace_token" => Term::NIL,
+        "parent" => Term::atom(atom::UNDEFINED),
+        "trace" => Term::small(0),
+        _ => return None,
+    })
+}
+
+/// Runs `f` on the process `pid` (the caller itself or a switched-out one), building the
+/// results for the caller. `Ok(None)` when the process does not exist. For the caller
+/// itself the results are built in a scratch area and then copied to its heap (the process
+/// is both what is inspected and where the answer goes).
+fn with_target<R: CopyToHeap>(
+    p: &mut Process,
+    pid: Term,
+    f: impl FnOnce(&mut dyn TermAlloc, &mut Process, bool) -> R,
+) -> Result<Option<R>, Fault> {
+    if !pid.is_local_pid() {
+        return Err(badarg());
+    }
+    if pid == p.pid {
+        let mut tmp = enigma_term::VecAlloc::new();
+        let r = f(&mut tmp, p, true);
+        return Ok(Some(r.copy_to(&mut p.heap)));
+    }
+    let Some(h) = scheduler::lookup(pid) else {
+        return Ok(None);
+    };
+    Ok(scheduler::with_process(&h, |q| f(&mut p.heap, q, false)))
+}
+
+/// Something holding terms that can be copied to a heap.
+trait CopyToHeap {
+    fn copy_to(self, heap: &mut dyn TermAlloc) -> Self;
+}
+
+impl CopyToHeap for Option<Term> {
+    fn copy_to(self, heap: &mut dyn TermAlloc) -> Self {
+        self.map(|t| copy_term(t, heap))
+    }
+}
+
+impl CopyToHeap for Option<Vec<Term>> {
+    fn copy_to(self, heap: &mut dyn TermAlloc) -> Self {
+        self.map(|v| v.into_iter().map(|t| copy_term(t, heap)).collect())
+    }
+}
+
+fn item_name(t: Term) -> Result<&'static str, Fault> {
+    t.as_atom().map(Atom::name).ok_or_else(badarg)
+}
+
+fn process_info_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let (pid, spec) = (a[0], a[1]);
+    if let Some(item) = spec.as_atom() {
+        let name = item.name();
+        let r = with_target(p, pid, |out, q, running| {
+            let v = info_item(out, q, running, name)?;
+            Some(build::tuple(out, &[Term::atom(item), v]))
+        })?;
+        return match r {
+            None => Ok(Term::atom(atom::UNDEFINED)),
+            Some(None) => Err(badarg()),
+            // `registered_name` of an unregistered process is `[]`, not a tuple.
+            Some(Some(t))
+                if name == "registered_name"
+                    && t.as_tuple().and_then(|e| e.get(1)) == Some(&Term::NIL) =>
+            {
+                Ok(Term::NIL)
+            }
+            Some(Some(t)) => Ok(t),
+        };
+    }
+    let items = build::list_to_vec(spec).ok_or_else(badarg)?;
+    let names: Vec<(Atom, &'static str)> = items
+        .iter()
+        .map(|&t| item_name(t).map(|n| (t.as_atom().unwrap_or(atom::UNDEFINED), n)))
+        .collect::<Result<_, _>>()?;
+    let r = with_target(p, pid, |out, q, running| {
+        let mut tuples = Vec::with_capacity(names.len());
+        for &(a, n) in &names {
+            let v = info_item(out, q, running, n)?;
+            tuples.push(build::tuple(out, &[Term::atom(a), v]));
+        }
+        Some(tuples)
+    })?;
+    match r {
+        None => Ok(Term::atom(atom::UNDEFINED)),
+        Some(None) => Err(badarg()),
+        Some(Some(tuples)) => Ok(build::list(&mut p.heap, &tuples)),
+    }
+}
+
+fn process_info_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = a[0];
+    let r = with_target(p, pid, |out, q, running| {
+        let mut tuples = Vec::with_capacity(DEFAULT_INFO.len() + 1);
+        if let Some(n) = registered_name_of(q.pid) {
+            tuples.push(build::tuple(
+                out,
+                &[Term::atom(atom::REGISTERED_NAME), Term::atom(n)],
+            ));
+        }
+        for &n in DEFAULT_INFO {
+            let v = info_item(out, q, running, n)?;
+            tuples.push(build::tuple(out, &[atom_of(n), v]));
+        }
+        Some(tuples)
+    })?;
+    match r {
+        None => Ok(Term::atom(atom::UNDEFINED)),
+        Some(None) => Err(badarg()),
+        Some(Some(tuples)) => Ok(build::list(&mut p.heap, &tuples)),
+    }
+}
+
+// ---- loaded code ----
+
+fn module_arg(t: Term) -> Result<&'static code::Module, Fault> {
+    let m = t.as_atom().ok_or_else(badarg)?;
+    code::find_module(m).ok_or_else(badarg)
+}
+
+/// `[{F, A}]` of `funs`.
+fn fa_list(heap: &mut dyn TermAlloc, funs: impl Iterator<Item = (Atom, u32)>) -> Term {
+    let tuples: Vec<Term> = funs
+        .map(|(f, a)| build::tuple(heap, &[Term::atom(f), Term::small(a as i64)]))
+        .collect();
+    build::list(heap, &tuples)
+}
+
+fn module_info_item(p: &mut Process, m: &'static code::Module, item: &str) -> Option<Term> {
+    Some(match item {
+        "module" => Term::atom(m.name),
+        "exports" => {
+            // Code order, as BEAM lists them.
+            let funs = m
+                .functions
+                .iter()
+                .map(|f| (f.mfa.function, f.mfa.arity))
+                .filter(|fa| m.exports.contains(fa));
+            fa_list(&mut p.heap, funs)
+        }
+        "functions" => fa_list(
+            &mut p.heap,
+            m.functions.iter().map(|f| (f.mfa.function, f.mfa.arity)),
+        ),
+        "attributes" => m.attributes,
+        "compile" => m.compile_info,
+        "md5" => build::binary(&mut p.heap, &m.md5),
+        "nifs" => Term::NIL,
+        "native" => Term::FALSE,
+        _ => return None,
+    })
+}
+
+fn get_module_info_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let m = module_arg(a[0])?;
+    let mut tuples = Vec::new();
+    for item in ["module", "exports", "attributes", "compile", "md5"] {
+        let v = module_info_item(p, m, item).ok_or_else(badarg)?;
+        tuples.push(tuple2(p, atom_of(item), v));
+    }
+    Ok(build::list(&mut p.heap, &tuples))
+}
+
+fn get_module_info_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let m = module_arg(a[0])?;
+    let item = a[1].as_atom().ok_or_else(badarg)?;
+    module_info_item(p, m, item.name()).ok_or_else(badarg)
+}
+
+fn module_loaded_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    let m = a[0].as_atom().ok_or_else(badarg)?;
+    Ok(Term::bool(code::find_module(m).is_some()))
+}
+
+fn function_exported_3(_p: &mut Process, a: &[Term]) -> BifResult {
+    let (Some(m), Some(f), Some(arity)) = (a[0].as_atom(), a[1].as_atom(), a[2].as_small()) else {
+        return Err(badarg());
+    };
+    let arity = u32::try_from(arity).map_err(|_| badarg())?;
+    let loaded = code::find_module(m).is_some_and(|md| md.exports.contains(&(f, arity)));
+    Ok(Term::bool(loaded || crate::bifs::is_beam_bif(m, f, arity)))
+}
+
+fn is_builtin_3(_p: &mut Process, a: &[Term]) -> BifResult {
+    let (Some(m), Some(f), Some(arity)) = (a[0].as_atom(), a[1].as_atom(), a[2].as_small()) else {
+        return Err(badarg());
+    };
+    let arity = u32::try_from(arity).map_err(|_| badarg())?;
+    Ok(Term::bool(crate::bifs::is_beam_bif(m, f, arity)))
+}
+
+/// The modules BEAM has preloaded, in the order `erlang:pre_loaded/0` lists them.
+const PRE_LOADED: &[&str] = &[
+    "persistent_term",
+    "counters",
+    "atomics",
+    "erts_dirty_process_signal_handler",
+    "erts_literal_area_collector",
+    "erl_tracer",
+    "erts_internal",
+    "erlang",
+    "erl_prim_loader",
+    "prim_zip",
+    "prim_net",
+    "prim_socket",
+    "socket_registry",
+    "zlib",
+    "prim_file",
+    "prim_inet",
+    "prim_eval",
+    "prim_buffer",
+    "init",
+    "erl_init",
+    "erts_code_purger",
+];
+
+fn pre_loaded_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    let mods: Vec<Term> = PRE_LOADED.iter().map(|m| atom_of(m)).collect();
+    Ok(build::list(&mut p.heap, &mods))
+}
+
+fn loaded_0(p: &mut Process, _a: &[Term]) -> BifResult {
+    let mods: Vec<Term> = code::module::loaded_modules()
+        .iter()
+        .map(|m| Term::atom(m.name))
+        .collect();
+    Ok(build::list(&mut p.heap, &mods))
+}
+
+fn check_old_code_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    a[0].as_atom().ok_or_else(badarg)?;
+    Ok(Term::FALSE)
+}
+
+/// `erlang:load_nif/2`: Enigma cannot load C NIF libraries.
+fn load_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let path: String = build::list_to_vec(a[0])
+        .ok_or_else(badarg)?
+        .iter()
+        .map(|c| {
+            c.as_small()
+                .and_then(|c| char::from_u32(c as u32))
+                .ok_or_else(badarg)
+        })
+        .collect::<Result<_, _>>()?;
+    let msg =
+        format!("Failed to load NIF library {path}: 'Enigma does not load native NIF libraries'");
+    let text = str_term(p, &msg);
+    let inner = tuple2(p, atom_of("load_failed"), text);
+    Ok(tuple2(p, Term::atom(atom::ERROR), inner))
+}
+
+fn nif_error_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    Err(Fault::Raise(Exception::error(a[0])))
+}
+
+fn nif_error_2(_p: &mut Process, a: &[Term]) -> BifResult {
+    let mut e = Exception::error(a[0]);
+    e.args = a[1];
+    Err(Fault::Raise(e))
+}
+
+// ---- output ----
+
+fn display_string_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    // A flat list of Unicode characters, written as UTF-8.
+    let chars = build::list_to_vec(a[0]).ok_or_else(badarg)?;
+    let mut s = String::new();
+    for c in chars {
+        s.push(
+            c.as_small()
+                .and_then(|c| char::from_u32(u32::try_from(c).ok()?))
+                .ok_or_else(badarg)?,
+        );
+    }
+    let bytes = s.into_bytes();
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(&bytes);
+    let _ = err.flush();
+    Ok(Term::TRUE)
+}
+
+fn display_nl_0(_p: &mut Process, _a: &[Term]) -> BifResult {
+    eprintln!();
+    Ok(Term::TRUE)
+}
+
+pub const BIFS: &[BifEntry] = &[
+    bif!("erlang", "system_info", 1, system_info_1),
+    bif!("erlang", "system_flag", 2, system_flag_2),
+    bif!("erlang", "statistics", 1, statistics_1),
+    bif!("erlang", "monotonic_time", 0, monotonic_time_0),
+    bif!("erlang", "monotonic_time", 1, monotonic_time_1),
+    bif!("erlang", "system_time", 0, system_time_0),
+    bif!("erlang", "system_time", 1, system_time_1),
+    bif!("erlang", "time_offset", 0, time_offset_0),
+    bif!("erlang", "time_offset", 1, time_offset_1),
+    bif!("erlang", "timestamp", 0, timestamp_0),
+    bif!("erlang", "now", 0, now_0),
+    bif!("erlang", "unique_integer", 0, unique_integer_0),
+    bif!("erlang", "unique_integer", 1, unique_integer_1),
+    bif!("erlang", "localtime", 0, localtime_0),
+    bif!("erlang", "universaltime", 0, universaltime_0),
+    bif!("erlang", "date", 0, date_0),
+    bif!("erlang", "time", 0, time_0),
+    bif!(
+        "erlang",
+        "localtime_to_universaltime",
+        2,
+        localtime_to_universaltime_2
+    ),
+    bif!(
+        "erlang",
+        "universaltime_to_localtime",
+        1,
+        universaltime_to_localtime_1
+    ),
+    bif!(
+        "erlang",
+        "universaltime_to_posixtime",
+        1,
+        universaltime_to_posixtime_1
+    ),
+    bif!(
+        "erlang",
+        "posixtime_to_universaltime",
+        1,
+        posixtime_to_universaltime_1
+    ),
+    bif!("erlang", "get", 0, get_0),
+    bif!("erlang", "get_keys", 0, get_keys_0),
+    bif!("erlang", "get_keys", 1, get_keys_1),
+    bif!("erlang", "erase", 0, erase_0),
+    bif!("erlang", "exit", 2, exit_2),
+    bif!("erlang", "link", 1, link_1),
+    bif!("erlang", "unlink", 1, unlink_1),
+    bif!("erlang", "spawn_link", 3, spawn_link_3),
+    bif!("erlang", "spawn_opt", 4, spawn_opt_4),
+    bif!("erlang", "send", 2, send_2),
+    bif!("erlang", "send", 3, send_3),
+    bif!("erlang", "!", 2, send_2),
+    bif!("erlang", "is_process_alive", 1, is_process_alive_1),
+    bif!("erlang", "registered", 0, registered_0),
+    bif!("erlang", "unregister", 1, unregister_1),
+    bif!("erlang", "processes", 0, processes_0),
+    bif!("erlang", "garbage_collect", 1, garbage_collect_1),
+    bif!("erlang", "garbage_collect", 2, garbage_collect_2),
+    bif!("erlang", "yield", 0, yield_0),
+    bif!("erlang", "bump_reductions", 1, bump_reductions_1),
+    bif!("erlang", "process_info", 1, process_info_1),
+    bif!("erlang", "process_info", 2, process_info_2),
+    bif!("erlang", "get_module_info", 1, get_module_info_1),
+    bif!("erlang", "get_module_info", 2, get_module_info_2),
+    bif!("erlang", "module_loaded", 1, module_loaded_1),
+    bif!("erlang", "function_exported", 3, function_exported_3),
+    bif!("erlang", "is_builtin", 3, is_builtin_3),
+    bif!("erlang", "pre_loaded", 0, pre_loaded_0),
+    bif!("erlang", "loaded", 0, loaded_0),
+    bif!("erlang", "check_old_code", 1, check_old_code_1),
+    bif!("erlang", "load_nif", 2, load_nif_2),
+    bif!("erlang", "nif_error", 1, nif_error_1),
+    bif!("erlang", "nif_error", 2, nif_error_2),
+    bif!("erlang", "display_string", 1, display_string_1),
+    bif!("erlang", "display_nl", 0, display_nl_0),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn proc() -> Process {
+        Process::new(
+            Term::pid(1),
+            Default::default(),
+            Term::NIL,
+            Mfa {
+                module: atom::ERLANG,
+                function: atom::APPLY,
+                arity: 0,
+            },
+        )
+    }
+
+    fn show(t: Term) -> String {
+        let mut s = String::new();
+        enigma_term::print::write_term(&mut s, t);
+        s
+    }
+
+    #[test]
+    fn system_info_items() {
+        let mut p = proc();
+        let r = system_info_1(&mut p, &[atom_of("otp_release")])
+            .ok()
+            .map(show);
+        assert_eq!(r.as_deref(), Some("[50,53]"));
+        let wi = build::tuple(&mut p.heap, &[atom_of("wordsize"), atom_of("internal")]);
+        assert_eq!(system_info_1(&mut p, &[wi]).ok(), Some(Term::small(8)));
+        assert!(system_info_1(&mut p, &[atom_of("no_such_item")]).is_err());
+        let sizes = heap_sizes();
+        assert_eq!(
+            (sizes[0], sizes[5], sizes[22], sizes[23]),
+            (12, 233, 833_026, 999_631)
+        );
+        assert_eq!(sizes.last().copied(), Some(885_767_171_276_247));
+        assert!(erts_version().contains('.'));
+    }
+
+    #[test]
+    fn calendar_bifs() {
+        let mut p = proc();
+        let t = posixtime_to_universaltime_1(&mut p, &[Term::small(1_700_000_000)])
+            .ok()
+            .unwrap_or(Term::NIL);
+        assert_eq!(show(t), "{{2023,11,14},{22,13,20}}");
+        assert_eq!(
+            universaltime_to_posixtime_1(&mut p, &[t]).ok(),
+            Some(Term::small(1_700_000_000))
+        );
+        let d = build::tuple(
+            &mut p.heap,
+            &[Term::small(2023), Term::small(2), Term::small(29)],
+        );
+        let tm = build::tuple(
+            &mut p.heap,
+            &[Term::small(0), Term::small(0), Term::small(0)],
+        );
+        let bad = build::tuple(&mut p.heap, &[d, tm]);
+        assert!(universaltime_to_localtime_1(&mut p, &[bad]).is_err());
+        assert!(unique_integer_1(&mut p, &[Term::atom(atom::OK)]).is_err());
+    }
+
+    #[test]
+    fn dictionary_and_self_signals() {
+        let mut p = proc();
+        p.dict.push((Term::small(1), Term::atom(atom::OK)));
+        p.dict.push((Term::small(2), Term::atom(atom::ERROR)));
+        let all = get_0(&mut p, &[]).ok().map(show);
+        assert_eq!(all.as_deref(), Some("[{2,error},{1,ok}]"));
+        let ks = get_keys_1(&mut p, &[Term::atom(atom::OK)]).ok().map(show);
+        assert_eq!(ks.as_deref(), Some("[1]"));
+        erase_0(&mut p, &[]).ok();
+        assert!(p.dict.is_empty());
+        p.trap_exit = true;
+        let me = p.pid;
+        assert_eq!(
+            exit_2(&mut p, &[me, Term::atom(atom::NORMAL)]).ok(),
+            Some(Term::TRUE)
+        );
+        assert_eq!(p.queue.len(), 1);
+        let r = process_info_2(&mut p, &[me, Term::atom(atom::MESSAGE_QUEUE_LEN)])
+            .ok()
+            .map(show);
+        assert_eq!(r.as_deref(), Some("{message_queue_len,1}"));
+        let r = process_info_2(&mut p, &[me, Term::atom(atom::REGISTERED_NAME)]).ok();
+        assert_eq!(r, Some(Term::NIL));
+        assert!(process_info_2(&mut p, &[me, atom_of("no_such_item")]).is_err());
+        assert!(exit_2(&mut p, &[me, Term::atom(atom::KILL)]).is_err());
+    }
+}
