@@ -1,8 +1,8 @@
 //! BIFs of the `erts_internal` module that stdlib and the preloaded `erlang` module call:
 //! `map_next/3` (behind `maps:iterator/1`, `maps:next/1`, `maps:to_list/1`, `maps:fold/3`
 //! and friends), the time units, `garbage_collect/1`, `cmp_term/2`, `term_type/1`,
-//! `map_to_tuple_keys/1`, `is_system_process/1`. The atomics, counters and persistent-term
-//! helpers of this module are registered in their own files.
+//! `map_to_tuple_keys/1`, `is_system_process/1`, `group_leader/2,3`. The atomics, counters
+//! and persistent-term helpers of this module are registered in their own files.
 //!
 //! # `map_next(Path, Map, Acc)`
 //!
@@ -301,7 +301,45 @@ fn is_system_process_1(_p: &mut Process, a: &[Term]) -> BifResult {
     }
 }
 
+/// Sets the group leader of `pid` to `gl`: `true`, or the atom `badarg` when `pid` is not a
+/// live process (which `erlang:group_leader/2` turns into an exception).
+fn set_group_leader(
+    p: &mut Process,
+    gl: Term,
+    pid: Term,
+) -> Result<Term, crate::emulator::exception::Fault> {
+    if !gl.is_pid() || !pid.is_pid() {
+        return Err(badarg());
+    }
+    if pid == p.pid {
+        p.group_leader = gl;
+        return Ok(Term::TRUE);
+    }
+    let set = crate::runtime::scheduler::lookup(pid)
+        .and_then(|h| crate::runtime::scheduler::with_process(&h, |q| q.group_leader = gl));
+    Ok(if set.is_some() {
+        Term::TRUE
+    } else {
+        Term::atom(atom::BADARG)
+    })
+}
+
+/// `erts_internal:group_leader(GroupLeader, Pid)`.
+fn group_leader_2(p: &mut Process, a: &[Term]) -> BifResult {
+    set_group_leader(p, a[0], a[1])
+}
+
+/// `erts_internal:group_leader(GroupLeader, Pid, Ref)`: the answer comes as `{Ref, Result}`.
+fn group_leader_3(p: &mut Process, a: &[Term]) -> BifResult {
+    let r = set_group_leader(p, a[0], a[1])?;
+    let msg = build::tuple(&mut p.heap, &[a[2], r]);
+    p.queue.push_back(msg);
+    Ok(Term::TRUE)
+}
+
 pub const BIFS: &[BifEntry] = &[
+    bif!("erts_internal", "group_leader", 2, group_leader_2),
+    bif!("erts_internal", "group_leader", 3, group_leader_3),
     bif!("erts_internal", "map_next", 3, map_next_3),
     bif!("erts_internal", "map_to_tuple_keys", 1, map_to_tuple_keys_1),
     bif!("erts_internal", "term_type", 1, term_type_1),

@@ -9,6 +9,8 @@ use crate::code;
 
 /// Enigma's own I/O server module, compiled from `crates/vm/erl` at build time.
 static IO_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_io_server.beam"));
+/// The stand-in for OTP's `init` process (argument and status requests).
+static INIT_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_init.beam"));
 
 /// Why `enigma run` could not start.
 #[derive(Debug)]
@@ -28,6 +30,19 @@ impl std::fmt::Display for BootError {
     }
 }
 
+/// Loads one of Enigma's own modules and starts `module:start()` registered as `name`.
+fn start_registered(beam: &[u8], module: &str, name: Atom, group_leader: Term) -> Result<Term, BootError> {
+    if beam.is_empty() {
+        return Err(BootError::NoIoServer(format!("{module} was built without erlc")));
+    }
+    code::load::load_bytes(beam, true).map_err(|e| BootError::NoIoServer(e.to_string()))?;
+    let m = Atom::intern(module).map_err(|_| BootError::NoIoServer("atom".into()))?;
+    let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    let pid = scheduler::spawn(m, start, Term::NIL, group_leader, None).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
+    scheduler::register(name, pid);
+    Ok(pid)
+}
+
 /// Runs `module:function(args)` (or `module:function()` when `args` is `None`) in a fresh
 /// process whose group leader is the native I/O server, until it ends.
 pub fn run_main(code_path: &[PathBuf], module: &str, function: &str, args: Option<&[String]>) -> Result<VmExit, BootError> {
@@ -40,6 +55,7 @@ pub fn run_main(code_path: &[PathBuf], module: &str, function: &str, args: Optio
     let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
     let io = scheduler::spawn(io_mod, start, Term::NIL, Term::NIL, None).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
     scheduler::register(atom::USER, io);
+    start_registered(INIT_BEAM, "enigma_init", atom::INIT, io)?;
 
     let m = Atom::intern(module).map_err(|_| BootError::UnknownModule(format!("bad module name {module}")))?;
     let f = Atom::intern(function).map_err(|_| BootError::UnknownFunction(format!("bad function name {function}")))?;

@@ -989,15 +989,24 @@ fn registered_name_of(pid: Term) -> Option<Atom> {
         .find(|&n| scheduler::whereis(n) == Some(pid))
 }
 
-fn process_status(q: &Process, running: bool) -> Term {
+fn process_status(q: &mut Process, running: bool) -> Term {
     if running {
         return Term::atom(atom::RUNNING);
     }
-    Term::atom(match q.status {
-        Status::Runnable => atom::RUNNABLE,
-        Status::Waiting => atom::WAITING,
-        Status::Exiting => atom::EXITING,
-    })
+    if q.status == Status::Exiting {
+        return Term::atom(atom::EXITING);
+    }
+    // A process blocked in `receive` is parked at the receive loop's first instruction with
+    // no message it has not looked at yet.
+    let at_receive = code::module_for_address(q.pc as usize)
+        .and_then(|(m, i)| m.code.get(i))
+        .is_some_and(|op| matches!(op, crate::emulator::instr::Op::LoopRec { .. }));
+    q.fetch_messages();
+    if at_receive && q.queue.len() <= q.save && !q.timed_out {
+        Term::atom(atom::WAITING)
+    } else {
+        Term::atom(atom::RUNNABLE)
+    }
 }
 
 /// The value of one `process_info` item of process `q`, built on `out` (the caller's heap;
@@ -1038,7 +1047,32 @@ fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str
                 ],
             )
         }
-        "current_stacktrace" => Term::NIL,
+        "current_stacktrace" => {
+            let top = crate::emulator::stacktrace::TopFrame {
+                bif: None,
+                args: Term::NON_VALUE,
+                info: Term::NON_VALUE,
+            };
+            if running {
+                // The running process's own pc is not saved: start from its newest return
+                // address, that is, from the caller of the current function.
+                match q.stack.iter().rposition(|t| t.is_cp()) {
+                    Some(i) => {
+                        let pc = q.stack.get(i).map_or(0, |t| t.cp_value());
+                        let below = q.stack.get(..i).unwrap_or(&[]);
+                        crate::emulator::stacktrace::build(
+                            out,
+                            pc as *const crate::emulator::instr::Op,
+                            below,
+                            top,
+                        )
+                    }
+                    None => Term::NIL,
+                }
+            } else {
+                crate::emulator::stacktrace::build(out, q.pc, &q.stack, top)
+            }
+        }
         "initial_call" => mfa_tuple(out, q.initial_call),
         "status" => process_status(q, running),
         "message_queue_len" => {
