@@ -31,6 +31,6 @@ main() ->
     show("lists:nth", fun() -> lists:nth(id(5), [1]) end),
     show("fun in module", fun() -> (fun(Y) -> Y / 0 end)(id(1)) end),
     show("apply", fun() -> apply(?MODULE, d, [id(z)]) end),
-    show("stacktrace length", fun() -> try deep(30, id(q)) catch _:_:S -> length(S) end end),
+    show("stacktrace length", fun() -> try deep(30, id(q)) catch _:_:S -> length(st(S)) end end),
     show("element frames", fun() -> try element(id(9), {}) catch _:_:S -> hd(S) end end),
     ok.

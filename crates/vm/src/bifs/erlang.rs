@@ -114,6 +114,36 @@ fn throw_1(_p: &mut Process, a: &[Term]) -> BifResult {
     raise(Class::Throw, a[0])
 }
 
+/// `erlang:raise(Class, Reason, Stacktrace)`: raises with the given trace; a bad class or
+/// trace makes it return `badarg` instead, as BEAM's does.
+fn raise_3(_p: &mut Process, a: &[Term]) -> BifResult {
+    let Some(class) = a[0].as_atom().and_then(Class::from_atom) else {
+        return Ok(Term::atom(atom::BADARG));
+    };
+    if !valid_stacktrace(a[2]) {
+        return Ok(Term::atom(atom::BADARG));
+    }
+    let mut e = Exception::new(class, a[1]);
+    e.trace = a[2];
+    Err(Fault::Raise(e))
+}
+
+/// A list of `{M, F, ArityOrArgs, Location}` or `{Fun, ArityOrArgs, Location}` entries.
+fn valid_stacktrace(mut t: Term) -> bool {
+    while let Some((h, tl)) = t.as_cons() {
+        let ok = match h.as_tuple() {
+            Some([m, f, a, loc]) => m.is_atom() && f.is_atom() && (a.is_small() || a.is_list()) && loc.is_list(),
+            Some([f, a, loc]) => f.is_fun() && (a.is_small() || a.is_list()) && loc.is_list(),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        t = tl;
+    }
+    t.is_nil()
+}
+
 fn apply_3(_p: &mut Process, a: &[Term]) -> BifResult {
     let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
         return Err(badarg());
@@ -290,6 +320,7 @@ pub const BIFS: &[BifEntry] = &[
     bif!("erlang", "error", 3, error_3),
     bif!("erlang", "exit", 1, exit_1),
     bif!("erlang", "throw", 1, throw_1),
+    bif!("erlang", "raise", 3, raise_3),
     bif!("erlang", "apply", 2, apply_2),
     bif!("erlang", "apply", 3, apply_3),
     bif!("erlang", "halt", 0, halt_0),

@@ -490,7 +490,10 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
             let dst = cx.dst(dst_op)?;
             if arg_ops.len() == 2 && export.module == enigma_term::atom::ERLANG {
                 if let Some(op) = ArithOp::from_name(export.function.name()) {
-                    return Ok(Op::Arith { op, bif, fail: fail_l, a: a[0], b: a[1], dst, live: live as u16 });
+                    let quiet = matches!(op, ArithOp::Add | ArithOp::Sub)
+                        && matches!(a[0], Src::X(_) | Src::Y(_))
+                        && matches!(a[1], Src::Const(c) if c.is_small());
+                    return Ok(Op::Arith { op, quiet, bif, fail: fail_l, a: a[0], b: a[1], dst, live: live as u16 });
                 }
             }
             if arg_ops.len() == 3 {
@@ -912,7 +915,9 @@ pub fn ensure_loaded(name: Atom) -> Result<&'static Module, LoadFailure> {
     }
     let path = super::path::find_beam(name.name()).ok_or_else(|| LoadFailure("nofile".into()))?;
     let bytes = std::fs::read(&path).map_err(|e| LoadFailure(format!("{}: {e}", path.display())))?;
-    load_bytes(&bytes, true)
+    let m = load_bytes(&bytes, true)?;
+    super::path::record_loaded(m.name, &path);
+    Ok(m)
 }
 
 #[allow(dead_code)]

@@ -71,6 +71,21 @@ pub fn dirs() -> Vec<PathBuf> {
     path().read().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
+fn loaded_paths() -> &'static RwLock<std::collections::HashMap<enigma_term::Atom, PathBuf>> {
+    static L: OnceLock<RwLock<std::collections::HashMap<enigma_term::Atom, PathBuf>>> = OnceLock::new();
+    L.get_or_init(Default::default)
+}
+
+/// Records the file module `m` was loaded from (for `code:is_loaded/1`, `code:which/1`).
+pub fn record_loaded(m: enigma_term::Atom, file: &Path) {
+    loaded_paths().write().unwrap_or_else(|e| e.into_inner()).insert(m, file.to_path_buf());
+}
+
+/// The file module `m` was loaded from, if it came from the path.
+pub fn loaded_from(m: enigma_term::Atom) -> Option<PathBuf> {
+    loaded_paths().read().unwrap_or_else(|e| e.into_inner()).get(&m).cloned()
+}
+
 /// The `.beam` file of module `name` on the path.
 pub fn find_beam(name: &str) -> Option<PathBuf> {
     if name.is_empty() || name.contains('/') || name.contains('\0') {

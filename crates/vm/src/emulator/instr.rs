@@ -134,8 +134,10 @@ pub enum Op {
     /// `bif0`..`bif2`, `gc_bif1`, `gc_bif2`: a guard-safe BIF with explicit operands.
     Bif { bif: BifFn, fail: Label, args: [Src; 2], argc: u8, live: u16, dst: Dst },
     /// An arithmetic guard BIF (`+`, `-`, `*`, `div`, `rem`, `band`, `bor`, `bxor`, `bsl`,
-    /// `bsr`) with an inline small-integer fast path; other operands go to `bif`.
-    Arith { op: ArithOp, bif: BifFn, fail: Label, a: Src, b: Src, dst: Dst, live: u16 },
+    /// `bsr`) with an inline small-integer fast path; other operands go to `bif`. `quiet`:
+    /// a failure leaves no `erlang:'+'/2` frame in the stack trace, as BEAM's specialised
+    /// `Reg + SmallConst` / `Reg - SmallConst` instructions do.
+    Arith { op: ArithOp, quiet: bool, bif: BifFn, fail: Label, a: Src, b: Src, dst: Dst, live: u16 },
     /// `gc_bif3` (rare, so kept out of line to keep instructions small).
     Bif3(Box<Bif3>),
     Apply { arity: u32 },

@@ -131,7 +131,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
         }};
         ($exc:expr) => {
-            raise!($exc, TopFrame { bif: None, args: Term::NON_VALUE, info: Term::NON_VALUE })
+            raise!($exc, TopFrame::NONE)
         };
     }
     macro_rules! r {
@@ -229,7 +229,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                         call_to!(t, *arity)
                     }
                     None => {
-                        let e = undef(p, x, export);
+                        let e = undef(p, x, export, false);
                         raise!(e.0, e.1)
                     }
                 }
@@ -240,14 +240,14 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     call_to!(t, *arity)
                 }
                 None => {
-                    let e = undef(p, x, export);
+                    let e = undef(p, x, export, true);
                     raise!(e.0, e.1)
                 }
             },
             Op::CallExtOnly { arity, export } => match resolve(export) {
                 Some(t) => call_to!(t, *arity),
                 None => {
-                    let e = undef(p, x, export);
+                    let e = undef(p, x, export, true);
                     raise!(e.0, e.1)
                 }
             },
@@ -293,7 +293,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                         match resolve(export) {
                             Some(t) => call_to!(t, args.len()),
                             None => {
-                                let e = undef(p, x, export);
+                                let e = undef(p, x, export, *tail != 0);
                                 raise!(e.0, e.1)
                             }
                         }
@@ -340,7 +340,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     }
                 }
             }
-            Op::Arith { op: aop, bif, fail, a, b, dst, live } => {
+            Op::Arith { op: aop, quiet, bif, fail, a, b, dst, live } => {
                 let (va, vb) = (r!(*a), r!(*b));
                 if va.is_small() && vb.is_small() {
                     if let Some(v) = aop.small(va.small_value(), vb.small_value()) {
@@ -360,6 +360,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                         if !fail.is_fail() && matches!(fault, Fault::Raise(_)) {
                             pc = to(*fail);
                             continue;
+                        }
+                        if let (true, Fault::Raise(e)) = (*quiet, &fault) {
+                            raise!(e.clone());
                         }
                         let mfa = crate::bifs::mfa_of(*bif);
                         handle_fault!(fault, mfa, &args)
@@ -518,7 +521,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 let args: Vec<Term> = x[..(mfa.arity as usize).min(X_REGS)].to_vec();
                 let args = build::list(&mut p.heap, &args);
                 let e = Exception::error(Term::atom(atom::FUNCTION_CLAUSE));
-                raise!(e, TopFrame { bif: None, args, info: Term::NON_VALUE });
+                raise!(e, TopFrame { args, ..TopFrame::NONE });
             }
             Op::Badmatch(s) => {
                 let v = r!(*s);
@@ -619,14 +622,14 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     Err(e) => raise!(e),
                 }
             }
-            Op::Apply { arity } => match prepare_apply(p, x, *arity) {
+            Op::Apply { arity } => match prepare_apply(p, x, *arity, false) {
                 Ok((t, n)) => {
                     p.stack.push(Term::cp(next(pc) as usize));
                     call_to!(t, n)
                 }
                 Err((e, top)) => raise!(e, top),
             },
-            Op::ApplyLast { arity, dealloc } => match prepare_apply(p, x, *arity) {
+            Op::ApplyLast { arity, dealloc } => match prepare_apply(p, x, *arity, true) {
                 Ok((t, n)) => {
                     deallocate(&mut p.stack, *dealloc);
                     call_to!(t, n)
@@ -1066,10 +1069,11 @@ fn resolve(e: &'static Export) -> Option<*const Op> {
 }
 
 /// `error:undef` for a call to an export with no code, with the call's arguments.
-fn undef(p: &mut Process, x: &[Term], e: &Export) -> (Exception, TopFrame) {
+fn undef(p: &mut Process, x: &[Term], e: &Export, tail: bool) -> (Exception, TopFrame) {
     let args = build::list(&mut p.heap, &x[..(e.arity as usize).min(X_REGS)]);
     let exc = Exception::error(Term::atom(atom::UNDEF));
-    (exc, TopFrame { bif: Some((Term::atom(e.module), Term::atom(e.function), args)), args: Term::NON_VALUE, info: Term::NON_VALUE })
+    let bif = Some((Term::atom(e.module), Term::atom(e.function), args));
+    (exc, TopFrame { bif, skip_current: tail, ..TopFrame::NONE })
 }
 
 fn type_test(kind: TypeTest, v: Term) -> bool {
@@ -1157,7 +1161,7 @@ fn prepare_fun_call(p: &mut Process, x: &mut [Term], fun: Term, arity: u32) -> R
         }
         return match resolve(e) {
             Some(t) => Ok(t),
-            None => Err(undef(p, x, e).0),
+            None => Err(undef(p, x, e, false).0),
         };
     }
     let entry = fun.fun_entry();
@@ -1188,17 +1192,17 @@ fn badarity(p: &mut Process, fun: Term, x: &[Term], arity: u32) -> Exception {
 }
 
 /// `apply` with `arity` arguments in x0.., the module in x(arity), the function after it.
-fn prepare_apply(p: &mut Process, x: &mut [Term], arity: u32) -> Result<(*const Op, u32), (Exception, TopFrame)> {
+fn prepare_apply(p: &mut Process, x: &mut [Term], arity: u32, tail: bool) -> Result<(*const Op, u32), (Exception, TopFrame)> {
     let n = arity as usize;
     let (m, f) = (x[n % X_REGS], x[(n + 1) % X_REGS]);
-    let none = TopFrame { bif: None, args: Term::NON_VALUE, info: Term::NON_VALUE };
+    let none = TopFrame::NONE;
     let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
         return Err((Exception::error(Term::atom(atom::BADARG)), none));
     };
     let e = code::export_entry(m, f, arity);
     match resolve(e) {
         Some(t) => Ok((t, arity)),
-        None => Err(undef(p, x, e)),
+        None => Err(undef(p, x, e, tail)),
     }
 }
 
@@ -1236,17 +1240,19 @@ fn p_class(p: &Process) -> Class {
 /// Whether this BIF raises exceptions on its caller's behalf (its own frame is not shown).
 fn is_raising_bif(e: &Export) -> bool {
     e.module == atom::ERLANG
-        && matches!(e.function.name(), "error" | "exit" | "throw" | "raise" | "nif_error" | "apply")
+        && matches!(e.function.name(), "error" | "exit" | "throw" | "raise" | "nif_error")
 }
 
 /// The top of the trace for an exception a BIF raised.
 fn bif_top_frame(p: &mut Process, mfa: &Export, args: &[Term], e: &Exception) -> TopFrame {
     if is_raising_bif(mfa) {
-        return TopFrame { bif: None, args: e.args, info: e.info };
+        // `error(Reason, none)`: no argument list, the arity stays.
+        let args = if e.args == Term::atom(atom::NONE) { Term::NON_VALUE } else { e.args };
+        return TopFrame { args, info: e.info, ..TopFrame::NONE };
     }
     let argl = build::list(&mut p.heap, args);
     let info = if e.info.is_value() { e.info } else { crate::bifs::error_info_for(&mut p.heap, mfa) };
-    TopFrame { bif: Some((Term::atom(mfa.module), Term::atom(mfa.function), argl)), args: Term::NON_VALUE, info }
+    TopFrame { bif: Some((Term::atom(mfa.module), Term::atom(mfa.function), argl)), info, ..TopFrame::NONE }
 }
 
 fn unimplemented_exception(p: &mut Process, mfa: &Export) -> Exception {
@@ -1268,7 +1274,15 @@ fn throw(p: &mut Process, x: &mut [Term], pc: *const Op, e: Exception, top: TopF
     let trace = if e.trace.is_value() {
         e.trace
     } else {
-        let top = TopFrame { args: if top.args.is_value() { top.args } else { e.args }, ..top };
+        let info = if top.info.is_value() { top.info } else { e.info };
+        let args = if top.args.is_value() {
+            top.args
+        } else if e.args == Term::atom(atom::NONE) {
+            Term::NON_VALUE
+        } else {
+            e.args
+        };
+        let top = TopFrame { args, info, ..top };
         stacktrace::build(&mut p.heap, pc, &p.stack, top)
     };
     let raw = build::tuple(&mut p.heap, &[Term::atom(e.class.atom()), trace]);

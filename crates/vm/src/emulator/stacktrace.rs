@@ -20,6 +20,14 @@ pub struct TopFrame {
     pub args: Term,
     /// `error_info` options to append to the first frame's location (`error/3`, BIF errors).
     pub info: Term,
+    /// Leave out the function at the program counter: a tail call to an undefined function
+    /// has already replaced its caller's frame, as in BEAM.
+    pub skip_current: bool,
+}
+
+impl TopFrame {
+    /// No extra frame, arguments or info.
+    pub const NONE: TopFrame = TopFrame { bif: None, args: Term::NON_VALUE, info: Term::NON_VALUE, skip_current: false };
 }
 
 /// `[{file, F}, {line, L}]` for the instruction at `index` of the module, or `[]`.
@@ -61,7 +69,7 @@ pub fn build(heap: &mut dyn TermAlloc, pc: *const Op, stack: &[Term], top: TopFr
         frames.push(build::tuple(heap, &[m, f, args, loc]));
     }
     let mut first = true;
-    let current = location(heap, pc as usize, false);
+    let current = if top.skip_current { None } else { location(heap, pc as usize, false) };
     if let Some((m, f, a, loc)) = current {
         let arity_or_args = if top.args.is_value() { top.args } else { a };
         let loc = if first { with_info(heap, loc, info_pending) } else { loc };

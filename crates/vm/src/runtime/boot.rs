@@ -9,6 +9,8 @@ use crate::code;
 
 /// Enigma's own I/O server module, compiled from `crates/vm/erl` at build time.
 static IO_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_io_server.beam"));
+/// The stand-in for OTP's `code_server` (the `code` module's requests).
+static CODE_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_code_server.beam"));
 /// The stand-in for OTP's `init` process (argument and status requests).
 static INIT_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_init.beam"));
 
@@ -56,6 +58,8 @@ pub fn run_main(code_path: &[PathBuf], module: &str, function: &str, args: Optio
     let io = scheduler::spawn(io_mod, start, Term::NIL, Term::NIL, None).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
     scheduler::register(atom::USER, io);
     start_registered(INIT_BEAM, "enigma_init", atom::INIT, io)?;
+    let code_server = Atom::intern("code_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    start_registered(CODE_SERVER_BEAM, "enigma_code_server", code_server, io)?;
 
     let m = Atom::intern(module).map_err(|_| BootError::UnknownModule(format!("bad module name {module}")))?;
     let f = Atom::intern(function).map_err(|_| BootError::UnknownFunction(format!("bad function name {function}")))?;

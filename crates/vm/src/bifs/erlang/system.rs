@@ -1048,11 +1048,7 @@ fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str
             )
         }
         "current_stacktrace" => {
-            let top = crate::emulator::stacktrace::TopFrame {
-                bif: None,
-                args: Term::NON_VALUE,
-                info: Term::NON_VALUE,
-            };
+            let top = crate::emulator::stacktrace::TopFrame::NONE;
             if running {
                 // The running process's own pc is not saved: start from its newest return
                 // address, that is, from the caller of the current function.
