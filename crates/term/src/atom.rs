@@ -152,6 +152,7 @@ well_known_atoms! {
     INTERACTIVE = "interactive", UNDEFINED_FUNCTION = "undefined_function",
     UNDEFINED_LAMBDA = "undefined_lambda", ERROR_HANDLER = "error_handler",
     SET_ON_FIRST_WRITE = "set_on_first_write", CAUGHT = "caught", ENOENT = "enoent",
+    TIMEOUT = "timeout", ABS = "abs", ASYNC = "async",
 }
 
 /// The well-known atoms, by name.

@@ -61,8 +61,12 @@ pub struct Process {
     /// The timeout of the receive the process waits in, if any (scheduler's time base).
     pub timer_deadline: Option<std::time::Instant>,
     pub timed_out: bool,
+    /// A `receive ... after` has armed its timeout (finite or `infinity`).
+    pub timer_armed: bool,
     /// Pids linked to this process.
     pub links: Vec<Term>,
+    /// Monitors this process holds on others and others hold on it.
+    pub monitors: Vec<crate::runtime::monitors::Monitor>,
     /// The reason this process exits with once it has stopped running.
     pub exit_reason: Term,
 }
@@ -93,7 +97,9 @@ impl Process {
             status: Status::Runnable,
             timer_deadline: None,
             timed_out: false,
+            timer_armed: false,
             links: Vec::new(),
+            monitors: Vec::new(),
             exit_reason: Term::NIL,
         }
     }
@@ -117,8 +123,15 @@ impl Process {
     }
 
     /// Runs a collection with `live` x registers as roots, leaving `need` free words.
+    ///
+    /// The young heap is also sized to hold as many free words as the stack has entries.
+    /// Every minor collection scans the whole stack; in BEAM the stack lives in the heap
+    /// block, so a deep stack makes the heap (and the interval between collections) large
+    /// too. Without this, deep recursion that allocates on the way back up would rescan a
+    /// million-entry stack every few thousand words: quadratic.
     pub fn collect(&mut self, xregs: &mut [Term], live: usize, need: usize, major: bool) {
         let live = live.min(xregs.len());
+        let need = need.max(self.stack.len());
         let mut roots = ProcRoots {
             x: &mut xregs[..live],
             stack: &mut self.stack,

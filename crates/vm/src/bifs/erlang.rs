@@ -7,6 +7,7 @@ pub mod binaries;
 pub mod convert;
 pub mod lists_ops;
 pub mod system;
+pub mod timers;
 pub mod types;
 
 use enigma_term::{atom, build, Atom, Term};
@@ -15,7 +16,7 @@ use crate::bif;
 use crate::bifs::BifEntry;
 use crate::emulator::exception::{badarg, BifResult, Class, Exception, Fault};
 use crate::process::Process;
-use crate::runtime::scheduler;
+use crate::runtime::{monitors, scheduler};
 
 fn self_0(p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(p.pid)
@@ -239,18 +240,101 @@ pub fn new_ref(p: &mut Process) -> Term {
     build::reference(&mut p.heap, [n as u32, (n >> 32) as u32, 0])
 }
 
-fn monitor_2(p: &mut Process, _a: &[Term]) -> BifResult {
-    // Monitors arrive with the process work (issue 3); a reference keeps callers such as
-    // io:request/2 working meanwhile, and a monitored process that dies sends nothing yet.
-    Ok(new_ref(p))
+/// `monitor(process, Target)`: Target is a pid, a registered name or `{Name, Node}`.
+fn monitor_2(p: &mut Process, a: &[Term]) -> BifResult {
+    if a[0] != Term::atom(atom::PROCESS) {
+        // Port and time-offset monitors come with ports and the time work.
+        return Err(badarg());
+    }
+    let (target, name) = if a[1].is_local_pid() {
+        (Some(a[1]), None)
+    } else if let Some(n) = a[1].as_atom() {
+        (scheduler::whereis(n), Some(n))
+    } else {
+        match a[1].as_tuple() {
+            Some([n, node]) if n.is_atom() && *node == Term::atom(atom::NONODE_NOHOST) => {
+                (scheduler::whereis(n.atom_value()), Some(n.atom_value()))
+            }
+            _ => return Err(badarg()),
+        }
+    };
+    let r = new_ref(p);
+    let numbers = r.ref_numbers();
+    let me = p.pid;
+    let added = match target {
+        Some(t) if t == me => return Ok(r),
+        Some(t) => monitors::add(me, t, numbers, name),
+        None => None,
+    };
+    match added {
+        Some(m) => p.monitors.push(m),
+        None => {
+            let m = monitors::Monitor { reference: numbers, other: me, watching: true, name };
+            let obj = match name {
+                Some(n) => build::tuple(&mut p.heap, &[Term::atom(n), Term::atom(atom::NONODE_NOHOST)]),
+                None => a[1],
+            };
+            let r2 = build::reference(&mut p.heap, m.reference);
+            let msg = build::tuple(&mut p.heap, &[Term::atom(atom::DOWN), r2, Term::atom(atom::PROCESS), obj, Term::atom(atom::NOPROC)]);
+            p.fetch_messages();
+            p.queue.push_back(msg);
+        }
+    }
+    Ok(r)
 }
 
-fn demonitor_1(_p: &mut Process, _a: &[Term]) -> BifResult {
+/// Removes the watcher's monitor `reference`; true if it was active.
+fn remove_monitor(p: &mut Process, reference: [u32; 3]) -> bool {
+    match p.monitors.iter().position(|m| m.watching && m.reference == reference) {
+        Some(i) => {
+            let m = p.monitors.remove(i);
+            monitors::remove_remote(m.other, reference);
+            true
+        }
+        None => false,
+    }
+}
+
+fn demonitor_1(p: &mut Process, a: &[Term]) -> BifResult {
+    if !a[0].is_ref() {
+        return Err(badarg());
+    }
+    remove_monitor(p, a[0].ref_numbers());
     Ok(Term::TRUE)
 }
 
-fn demonitor_2(_p: &mut Process, _a: &[Term]) -> BifResult {
-    Ok(Term::TRUE)
+fn demonitor_2(p: &mut Process, a: &[Term]) -> BifResult {
+    if !a[0].is_ref() {
+        return Err(badarg());
+    }
+    let (mut flush, mut info) = (false, false);
+    let mut l = a[1];
+    while let Some((h, t)) = l.as_cons() {
+        match h.as_atom() {
+            Some(atom::FLUSH) => flush = true,
+            Some(atom::INFO) => info = true,
+            _ => return Err(badarg()),
+        }
+        l = t;
+    }
+    if !l.is_nil() {
+        return Err(badarg());
+    }
+    let numbers = a[0].ref_numbers();
+    let was_active = remove_monitor(p, numbers);
+    if flush {
+        p.fetch_messages();
+        let before = p.queue.len();
+        p.queue.retain(|m| {
+            !m.as_tuple().is_some_and(|e| {
+                e.len() == 5 && e[0] == Term::atom(atom::DOWN) && e[1].is_ref() && e[1].ref_numbers() == numbers
+            })
+        });
+        if p.queue.len() != before {
+            p.save = 0;
+        }
+    }
+    Ok(if info { Term::bool(was_active) } else { Term::TRUE })
 }
 
 fn node_0(_p: &mut Process, _a: &[Term]) -> BifResult {

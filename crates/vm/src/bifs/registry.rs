@@ -34,6 +34,7 @@ fn tables() -> &'static [&'static [BifEntry]] {
         erlang::convert::BIFS,
         erlang::lists_ops::BIFS,
         erlang::system::BIFS,
+        erlang::timers::BIFS,
         erlang::types::BIFS,
         atomics::BIFS,
         binary::BIFS,

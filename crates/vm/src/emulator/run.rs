@@ -678,12 +678,14 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 }
                 p.save = 0;
                 p.timer_deadline = None;
+                p.timer_armed = false;
                 p.timed_out = false;
                 pc = next(pc);
             }
             Op::Timeout => {
                 p.save = 0;
                 p.timer_deadline = None;
+                p.timer_armed = false;
                 p.timed_out = false;
                 pc = next(pc);
             }
@@ -695,29 +697,31 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 }
             }
             Op::WaitTimeout { target, time } => {
-                let t = r!(*time);
                 if p.timed_out {
                     p.timed_out = false;
                     p.timer_deadline = None;
+                    p.timer_armed = false;
                     pc = next(pc);
                     continue;
                 }
-                let ms = if t == Term::atom(atom::INFINITY) {
-                    None
-                } else {
-                    match t.as_i64() {
-                        Some(ms) if ms >= 0 => Some(ms as u64),
-                        _ => raise!(Exception::error(Term::atom(atom::TIMEOUT_VALUE))),
+                // The timeout operand is read only when the timer is first armed: after a
+                // wake-up the x registers no longer hold it (as in BEAM).
+                if !p.timer_armed {
+                    let t = r!(*time);
+                    if t != Term::atom(atom::INFINITY) {
+                        match t.as_i64() {
+                            Some(0) => {
+                                pc = next(pc);
+                                continue;
+                            }
+                            Some(ms) if ms > 0 => {
+                                let at = std::time::Instant::now() + std::time::Duration::from_millis(ms as u64);
+                                p.timer_deadline = Some(at);
+                            }
+                            _ => raise!(Exception::error(Term::atom(atom::TIMEOUT_VALUE))),
+                        }
                     }
-                };
-                if ms == Some(0) {
-                    pc = next(pc);
-                    continue;
-                }
-                if let Some(ms) = ms {
-                    if p.timer_deadline.is_none() {
-                        p.timer_deadline = Some(std::time::Instant::now() + std::time::Duration::from_millis(ms));
-                    }
+                    p.timer_armed = true;
                 }
                 pc = to(*target);
                 if p.fetch_messages() == 0 && p.inbox.wait_if_empty() {

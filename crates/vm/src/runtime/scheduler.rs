@@ -200,8 +200,9 @@ pub fn run_until(main: Term) -> VmExit {
             RunOutcome::Halt(status) => return VmExit::Halt(status),
             RunOutcome::Exit { class } => {
                 let crashed = class.is_some() && p.exit_reason != Term::atom(atom::NORMAL);
-                if crashed {
-                    report_crash(&p, class.unwrap_or(Class::Error));
+                // As erl's error logger: an error exception is reported; exit/1 is not.
+                if crashed && class == Some(Class::Error) {
+                    report_crash(&p, Class::Error);
                 }
                 exit_process(&h, &mut p);
                 if h.pid == main {
@@ -216,11 +217,16 @@ pub fn run_until(main: Term) -> VmExit {
 fn next_runnable(t: &Table) -> Option<Arc<Handle>> {
     loop {
         fire_timers(t);
+        super::timers::fire_due(Instant::now());
         let mut q = t.runq.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(h) = q.pop_front() {
             return Some(h);
         }
-        let next_deadline = t.timers.lock().unwrap_or_else(|e| e.into_inner()).peek().map(|Reverse((d, _))| *d);
+        let receive_deadline = t.timers.lock().unwrap_or_else(|e| e.into_inner()).peek().map(|Reverse((d, _))| *d);
+        let next_deadline = match (receive_deadline, super::timers::next_deadline()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         match next_deadline {
             Some(d) => {
                 let now = Instant::now();
@@ -270,6 +276,7 @@ fn exit_process(h: &Arc<Handle>, p: &mut Process) {
     for link in std::mem::take(&mut p.links) {
         super::signals::exit_signal(link, h.pid, reason);
     }
+    super::monitors::process_exited(h.pid, std::mem::take(&mut p.monitors), reason);
     p.heap.clear();
 }
 

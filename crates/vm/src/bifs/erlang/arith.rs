@@ -175,10 +175,16 @@ pub fn add(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
 fn add_slow(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
     let (x, y) = (num(a).ok_or_else(badarith)?, num(b).ok_or_else(badarith)?);
     if x.is_float() || y.is_float() {
-        let (fx, fy) = (x.to_f64().ok_or_else(badarith)?, y.to_f64().ok_or_else(badarith)?);
+        let (fx, fy) = (
+            x.to_f64().ok_or_else(badarith)?,
+            y.to_f64().ok_or_else(badarith)?,
+        );
         return make_float(heap, fx + fy);
     }
-    let (bx, by) = (x.into_bigint().ok_or_else(badarith)?, y.into_bigint().ok_or_else(badarith)?);
+    let (bx, by) = (
+        x.into_bigint().ok_or_else(badarith)?,
+        y.into_bigint().ok_or_else(badarith)?,
+    );
     make_int(heap, &(bx + by))
 }
 
@@ -199,10 +205,16 @@ pub fn sub(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
 fn sub_slow(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
     let (x, y) = (num(a).ok_or_else(badarith)?, num(b).ok_or_else(badarith)?);
     if x.is_float() || y.is_float() {
-        let (fx, fy) = (x.to_f64().ok_or_else(badarith)?, y.to_f64().ok_or_else(badarith)?);
+        let (fx, fy) = (
+            x.to_f64().ok_or_else(badarith)?,
+            y.to_f64().ok_or_else(badarith)?,
+        );
         return make_float(heap, fx - fy);
     }
-    let (bx, by) = (x.into_bigint().ok_or_else(badarith)?, y.into_bigint().ok_or_else(badarith)?);
+    let (bx, by) = (
+        x.into_bigint().ok_or_else(badarith)?,
+        y.into_bigint().ok_or_else(badarith)?,
+    );
     make_int(heap, &(bx - by))
 }
 
@@ -226,10 +238,16 @@ pub fn mul(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
 fn mul_slow(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
     let (x, y) = (num(a).ok_or_else(badarith)?, num(b).ok_or_else(badarith)?);
     if x.is_float() || y.is_float() {
-        let (fx, fy) = (x.to_f64().ok_or_else(badarith)?, y.to_f64().ok_or_else(badarith)?);
+        let (fx, fy) = (
+            x.to_f64().ok_or_else(badarith)?,
+            y.to_f64().ok_or_else(badarith)?,
+        );
         return make_float(heap, fx * fy);
     }
-    let (bx, by) = (x.into_bigint().ok_or_else(badarith)?, y.into_bigint().ok_or_else(badarith)?);
+    let (bx, by) = (
+        x.into_bigint().ok_or_else(badarith)?,
+        y.into_bigint().ok_or_else(badarith)?,
+    );
     if bx.is_zero() || by.is_zero() {
         return Ok(Term::small(0));
     }
@@ -328,7 +346,12 @@ pub fn bxor(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
 }
 
 #[inline(never)]
-fn bitwise_slow(heap: &mut dyn TermAlloc, a: Term, b: Term, op: fn(BigInt, BigInt) -> BigInt) -> BifResult {
+fn bitwise_slow(
+    heap: &mut dyn TermAlloc,
+    a: Term,
+    b: Term,
+    op: fn(BigInt, BigInt) -> BigInt,
+) -> BifResult {
     let (x, y) = (int(a).ok_or_else(badarith)?, int(b).ok_or_else(badarith)?);
     make_int(heap, &op(x, y))
 }
@@ -423,12 +446,20 @@ pub fn plus1(a: Term) -> BifResult {
 pub fn abs(heap: &mut dyn TermAlloc, a: Term) -> BifResult {
     if a.is_small() {
         let v = a.small_value();
-        return Ok(if v >= 0 { a } else { integer::from_i64(heap, -v) });
+        return Ok(if v >= 0 {
+            a
+        } else {
+            integer::from_i64(heap, -v)
+        });
     }
     match num(a).ok_or_else(badarg)? {
         // As BEAM: only `f < 0.0` is negated, so `abs(-0.0)` stays `-0.0`.
         Num::Float(f) => Ok(if f < 0.0 { build::float(heap, -f) } else { a }),
-        Num::Big(b) => Ok(if b.is_negative() { integer::from_bigint(heap, &(-b)) } else { a }),
+        Num::Big(b) => Ok(if b.is_negative() {
+            integer::from_bigint(heap, &(-b))
+        } else {
+            a
+        }),
         Num::Small(_) => Ok(a),
     }
 }
@@ -615,10 +646,22 @@ mod tests {
         let h = &mut VecAlloc::new();
         let max = Term::small(MAX_SMALL);
         assert_eq!(show(add(h, max, Term::small(1))), "576460752303423488");
-        assert_eq!(show(sub(h, Term::small(MIN_SMALL), Term::small(1))), "-576460752303423489");
-        assert_eq!(show(mul(h, max, max)), "332306998946228967073030260463239169");
-        assert_eq!(show(mul(h, Term::small(MIN_SMALL), Term::small(-1))), "576460752303423488");
-        assert_eq!(show(idiv(h, Term::small(MIN_SMALL), Term::small(-1))), "576460752303423488");
+        assert_eq!(
+            show(sub(h, Term::small(MIN_SMALL), Term::small(1))),
+            "-576460752303423489"
+        );
+        assert_eq!(
+            show(mul(h, max, max)),
+            "332306998946228967073030260463239169"
+        );
+        assert_eq!(
+            show(mul(h, Term::small(MIN_SMALL), Term::small(-1))),
+            "576460752303423488"
+        );
+        assert_eq!(
+            show(idiv(h, Term::small(MIN_SMALL), Term::small(-1))),
+            "576460752303423488"
+        );
         assert_eq!(show(neg(h, Term::small(MIN_SMALL))), "576460752303423488");
         assert_eq!(show(abs(h, Term::small(MIN_SMALL))), "576460752303423488");
         // And back: a bignum result that fits is a small.
@@ -633,17 +676,26 @@ mod tests {
         assert_eq!(show(idiv(h, Term::small(-7), Term::small(2))), "-3");
         assert_eq!(show(irem(h, Term::small(-7), Term::small(2))), "-1");
         assert_eq!(show(irem(h, Term::small(7), Term::small(-2))), "1");
-        assert_eq!(show(idiv(h, Term::small(1), Term::small(0))), "error:'badarith'");
+        assert_eq!(
+            show(idiv(h, Term::small(1), Term::small(0))),
+            "error:'badarith'"
+        );
         let f0 = build::float(h, 0.0);
         assert_eq!(show(idiv(h, Term::small(5), f0)), "error:'badarith'");
-        assert_eq!(show(fdiv(h, Term::small(1), Term::small(0))), "error:'badarith'");
+        assert_eq!(
+            show(fdiv(h, Term::small(1), Term::small(0))),
+            "error:'badarith'"
+        );
         let nz = build::float(h, -0.0);
         assert_eq!(show(fdiv(h, f0, nz)), "error:'badarith'");
         assert_eq!(show(fdiv(h, Term::small(1), Term::small(4))), "0.25");
         let b = big(h, "100000000000000000000000000");
         assert_eq!(show(irem(h, b, Term::small(7))), "2");
         let nb = big(h, "-100000000000000000000000000");
-        assert_eq!(show(idiv(h, nb, Term::small(7))), "-14285714285714285714285714");
+        assert_eq!(
+            show(idiv(h, nb, Term::small(7))),
+            "-14285714285714285714285714"
+        );
     }
 
     #[test]
@@ -663,13 +715,25 @@ mod tests {
     fn shifts_follow_beam_limits() {
         let h = &mut VecAlloc::new();
         let one = Term::small(1);
-        assert_eq!(show(shift(h, one, Term::small(64), false)), "18446744073709551616");
+        assert_eq!(
+            show(shift(h, one, Term::small(64), false)),
+            "18446744073709551616"
+        );
         assert_eq!(show(shift(h, Term::small(-5), Term::small(1), true)), "-3");
-        assert_eq!(show(shift(h, Term::small(-5), Term::small(-1), false)), "-3");
-        assert_eq!(show(shift(h, Term::small(-1), Term::small(10000), true)), "-1");
+        assert_eq!(
+            show(shift(h, Term::small(-5), Term::small(-1), false)),
+            "-3"
+        );
+        assert_eq!(
+            show(shift(h, Term::small(-1), Term::small(10000), true)),
+            "-1"
+        );
         assert_eq!(show(shift(h, Term::small(5), Term::small(200), true)), "0");
         assert!(shift(h, one, Term::small(33_554_367), false).is_ok());
-        assert_eq!(show(shift(h, one, Term::small(33_554_368), false)), "error:'system_limit'");
+        assert_eq!(
+            show(shift(h, one, Term::small(33_554_368), false)),
+            "error:'system_limit'"
+        );
         let huge = big(h, "1180591620717411303424"); // 1 bsl 70
         assert_eq!(show(shift(h, one, huge, false)), "error:'system_limit'");
         assert_eq!(show(shift(h, Term::small(0), huge, false)), "0");
@@ -681,8 +745,14 @@ mod tests {
         let f = build::float(h, 1.0);
         assert_eq!(show(shift(h, one, f, false)), "error:'badarith'");
         // Small left shifts that leave the small range.
-        assert_eq!(show(shift(h, Term::small(3), Term::small(59), false)), "1729382256910270464");
-        assert_eq!(show(shift(h, Term::small(-1), Term::small(59), false)), "-576460752303423488");
+        assert_eq!(
+            show(shift(h, Term::small(3), Term::small(59), false)),
+            "1729382256910270464"
+        );
+        assert_eq!(
+            show(shift(h, Term::small(-1), Term::small(59), false)),
+            "-576460752303423488"
+        );
         assert!(shift(h, Term::small(-1), Term::small(59), false).is_ok_and(|t| t.is_small()));
     }
 
@@ -700,7 +770,11 @@ mod tests {
     #[test]
     fn rounding_and_big_to_double() {
         let h = &mut VecAlloc::new();
-        for (f, r, t, c, fl) in [(2.5, "3", "2", "3", "2"), (-2.5, "-3", "-2", "-2", "-3"), (-0.5, "-1", "0", "0", "-1")] {
+        for (f, r, t, c, fl) in [
+            (2.5, "3", "2", "3", "2"),
+            (-2.5, "-3", "-2", "-2", "-3"),
+            (-0.5, "-1", "0", "0", "-1"),
+        ] {
             let x = build::float(h, f);
             assert_eq!(show(float_round(h, x, f64::round)), r);
             assert_eq!(show(float_round(h, x, f64::trunc)), t);
@@ -712,7 +786,10 @@ mod tests {
         // BEAM's digit fold, not correct rounding: 2^128 + 2^75 + 1 is just above a tie,
         // but the fold first rounds 2^64 + 2^11 to even and loses the final 1.
         let v: BigInt = (BigInt::from(1) << 128u32) + (BigInt::from(1) << 75u32) + BigInt::from(1);
-        assert_eq!(bigint_to_f64(&v), Some(340282366920938463463374607431768211456.0));
+        assert_eq!(
+            bigint_to_f64(&v),
+            Some(340282366920938463463374607431768211456.0)
+        );
         assert_eq!(max(Term::small(1), build::float(h, 1.0)), Term::small(1));
     }
 }

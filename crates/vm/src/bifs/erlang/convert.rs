@@ -75,7 +75,10 @@ fn atom_to_binary(p: &mut Process, t: Term, enc: Encoding) -> BifResult {
     match enc {
         Encoding::Utf8 => Ok(build::binary(&mut p.heap, name.as_bytes())),
         Encoding::Latin1 => {
-            let bytes: Option<Vec<u8>> = name.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect();
+            let bytes: Option<Vec<u8>> = name
+                .chars()
+                .map(|c| u8::try_from(u32::from(c)).ok())
+                .collect();
             Ok(build::binary(&mut p.heap, &bytes.ok_or_else(badarg)?))
         }
     }
@@ -96,7 +99,9 @@ fn binary_atom_name(bin: Term, enc: Encoding) -> Result<String, Fault> {
     let bytes = binary_arg(bin)?;
     let name: String = match enc {
         Encoding::Latin1 => bytes.iter().map(|&b| char::from(b)).collect(),
-        Encoding::Utf8 => std::str::from_utf8(&bytes).map_err(|_| badarg())?.to_owned(),
+        Encoding::Utf8 => std::str::from_utf8(&bytes)
+            .map_err(|_| badarg())?
+            .to_owned(),
     };
     if name.chars().count() > MAX_ATOM_CHARS {
         return Err(system_limit());
@@ -146,7 +151,11 @@ fn list_atom_name(list: Term) -> Result<String, Fault> {
         if count >= MAX_ATOM_CHARS {
             return Err(system_limit());
         }
-        let c = h.as_small().and_then(|c| u32::try_from(c).ok()).and_then(char::from_u32).ok_or_else(badarg)?;
+        let c = h
+            .as_small()
+            .and_then(|c| u32::try_from(c).ok())
+            .and_then(char::from_u32)
+            .ok_or_else(badarg)?;
         name.push(c);
         count += 1;
         l = t;
@@ -186,7 +195,11 @@ fn integer_text(t: Term, base: u32) -> Result<String, Fault> {
         let mut m = v.unsigned_abs();
         loop {
             let d = (m % u64::from(base)) as u32;
-            digits.push(char::from_digit(d, base).unwrap_or('0').to_ascii_uppercase());
+            digits.push(
+                char::from_digit(d, base)
+                    .unwrap_or('0')
+                    .to_ascii_uppercase(),
+            );
             m /= u64::from(base);
             if m == 0 {
                 break;
@@ -233,7 +246,7 @@ fn parse_integer(heap: &mut dyn TermAlloc, text: &[u8], base: u32) -> BifResult 
         Some((b'+', rest)) => (false, rest),
         _ => (false, text),
     };
-    if digits.is_empty() || !digits.iter().all(|&c| char::from(c).to_digit(base).is_some()) {
+    if digits.is_empty() || !digits.iter().all(|&c| char::from(c).is_digit(base)) {
         return Err(badarg());
     }
     // Up to 15 digits fit an i64 in any base up to 36 (36^15 < 2^63).
@@ -426,8 +439,7 @@ fn string_list_to_float_1(p: &mut Process, a: &[Term]) -> BifResult {
     let mut part = Sign;
     // The position of a possible exponent marker, to return to if no exponent follows.
     let mut saved = (0usize, list);
-    loop {
-        let Some((h, tail)) = list.as_cons() else { break };
+    while let Some((h, tail)) = list.as_cons() {
         let Some(c) = h.as_small() else {
             if matches!(part, ExpSign | Exp0) {
                 (buf, list) = (buf[..saved.0].to_vec(), saved.1);
@@ -543,8 +555,14 @@ fn make_tuple_3(p: &mut Process, a: &[Term]) -> BifResult {
     let inits = build::list_to_vec(a[2]).ok_or_else(badarg)?;
     let mut elems = vec![a[1]; n];
     for init in inits {
-        let pair = init.as_tuple().filter(|t| t.len() == 2).ok_or_else(badarg)?;
-        let pos = pair[0].as_small().filter(|&i| i >= 1 && i as u64 <= n as u64).ok_or_else(badarg)?;
+        let pair = init
+            .as_tuple()
+            .filter(|t| t.len() == 2)
+            .ok_or_else(badarg)?;
+        let pos = pair[0]
+            .as_small()
+            .filter(|&i| i >= 1 && i as u64 <= n as u64)
+            .ok_or_else(badarg)?;
         elems[pos as usize - 1] = pair[1];
     }
     Ok(build::tuple(&mut p.heap, &elems))
@@ -564,7 +582,10 @@ fn append_element_2(p: &mut Process, a: &[Term]) -> BifResult {
 /// `insert_element(Index, Tuple, Value)`: 1 <= Index <= size + 1.
 fn insert_element_3(p: &mut Process, a: &[Term]) -> BifResult {
     let t = a[1].as_tuple().ok_or_else(badarg)?;
-    let i = a[0].as_small().filter(|&i| i >= 1 && i as u64 <= t.len() as u64 + 1).ok_or_else(badarg)?;
+    let i = a[0]
+        .as_small()
+        .filter(|&i| i >= 1 && i as u64 <= t.len() as u64 + 1)
+        .ok_or_else(badarg)?;
     if t.len() >= MAX_TUPLE_SIZE {
         return Err(badarg());
     }
@@ -579,7 +600,10 @@ fn insert_element_3(p: &mut Process, a: &[Term]) -> BifResult {
 /// `delete_element(Index, Tuple)`: 1 <= Index <= size.
 fn delete_element_2(p: &mut Process, a: &[Term]) -> BifResult {
     let t = a[1].as_tuple().ok_or_else(badarg)?;
-    let i = a[0].as_small().filter(|&i| i >= 1 && i as u64 <= t.len() as u64).ok_or_else(badarg)?;
+    let i = a[0]
+        .as_small()
+        .filter(|&i| i >= 1 && i as u64 <= t.len() as u64)
+        .ok_or_else(badarg)?;
     let at = i as usize - 1;
     let mut v = Vec::with_capacity(t.len() - 1);
     v.extend_from_slice(&t[..at]);
@@ -622,7 +646,11 @@ fn iovec_bytes(t: Term) -> Option<usize> {
     if bits.bit_offset % 8 != 0 || whole <= enigma_term::binary::HEAP_BIN_LIMIT {
         return None;
     }
-    let base = if t.header().subtag() == boxed::SUB_BIN { Term::from_raw(t.boxed_word(3)) } else { t };
+    let base = if t.header().subtag() == boxed::SUB_BIN {
+        Term::from_raw(t.boxed_word(3))
+    } else {
+        t
+    };
     (base.header().subtag() == boxed::REFC_BIN).then_some(whole)
 }
 
@@ -665,9 +693,16 @@ fn bitstrings_in_encoding_order(t: Term, deterministic: bool) -> Vec<Term> {
 /// are not a well-formed encoding (cannot happen for the encoder's own output).
 fn binary_payload_offsets(enc: &[u8]) -> Option<Vec<usize>> {
     use etf::tag::*;
-    let u16_at = |i: usize| -> Option<usize> { Some(u16::from_be_bytes([*enc.get(i)?, *enc.get(i + 1)?]) as usize) };
+    let u16_at = |i: usize| -> Option<usize> {
+        Some(u16::from_be_bytes([*enc.get(i)?, *enc.get(i + 1)?]) as usize)
+    };
     let u32_at = |i: usize| -> Option<usize> {
-        Some(u32::from_be_bytes([*enc.get(i)?, *enc.get(i + 1)?, *enc.get(i + 2)?, *enc.get(i + 3)?]) as usize)
+        Some(u32::from_be_bytes([
+            *enc.get(i)?,
+            *enc.get(i + 1)?,
+            *enc.get(i + 2)?,
+            *enc.get(i + 3)?,
+        ]) as usize)
     };
     let mut out = Vec::new();
     let mut i = 1; // after the version byte
@@ -770,7 +805,11 @@ fn term_to_iovec(p: &mut Process, t: Term, opts: &EncodeOptions) -> BifResult {
     }
     let bins = bitstrings_in_encoding_order(t, opts.deterministic);
     let sizes: Vec<Option<usize>> = bins.iter().map(|&b| iovec_bytes(b)).collect();
-    let offsets = if sizes.iter().any(Option::is_some) { binary_payload_offsets(&enc) } else { None };
+    let offsets = if sizes.iter().any(Option::is_some) {
+        binary_payload_offsets(&enc)
+    } else {
+        None
+    };
     let Some(offsets) = offsets.filter(|o| o.len() == bins.len()) else {
         let b = build::binary_from_vec(&mut p.heap, enc);
         return Ok(build::list(&mut p.heap, &[b]));
@@ -782,7 +821,10 @@ fn term_to_iovec(p: &mut Process, t: Term, opts: &EncodeOptions) -> BifResult {
     for ((size, at), orig) in sizes.iter().zip(&offsets).zip(&bins) {
         let Some(len) = *size else { continue };
         if *at > from {
-            parts.push(build::binary(&mut p.heap, enc.get(from..*at).unwrap_or(&[])));
+            parts.push(build::binary(
+                &mut p.heap,
+                enc.get(from..*at).unwrap_or(&[]),
+            ));
         }
         parts.push(build::sub_binary(&mut p.heap, *orig, 0, len * 8));
         from = at + len;
@@ -812,7 +854,9 @@ fn external_size_2(p: &mut Process, a: &[Term]) -> BifResult {
     let mut opts = EncodeOptions::default();
     let mut l = a[1];
     while let Some((opt, rest)) = l.as_cons() {
-        let pair = opt.as_tuple().filter(|t| t.len() == 2 && t[0] == Term::atom(atom::MINOR_VERSION));
+        let pair = opt
+            .as_tuple()
+            .filter(|t| t.len() == 2 && t[0] == Term::atom(atom::MINOR_VERSION));
         match pair.and_then(|t| t[1].as_small()) {
             Some(v @ 0..=1) => opts.minor_version = v as u8,
             _ => return Err(badarg()),
@@ -848,10 +892,15 @@ fn binary_to_term(p: &mut Process, bin: Term, safe: bool, used: bool) -> BifResu
     let bytes = binary_arg(bin)?;
     let export_unsafe = |m: Atom, f: Atom, a: u32| Some(crate::code::export_entry(m, f, a));
     // In safe mode only entries that already exist (and have code) may be referred to.
-    let export_safe =
-        |m: Atom, f: Atom, a: u32| crate::code::lookup_export(m, f, a).filter(|e| e.code_address() != 0);
+    let export_safe = |m: Atom, f: Atom, a: u32| {
+        crate::code::lookup_export(m, f, a).filter(|e| e.code_address() != 0)
+    };
     let export: etf::ExportResolver<'_> = if safe { &export_safe } else { &export_unsafe };
-    let opts = DecodeOptions { safe, fun_resolver: Some(&resolve_fun), export_resolver: Some(export) };
+    let opts = DecodeOptions {
+        safe,
+        fun_resolver: Some(&resolve_fun),
+        export_resolver: Some(export),
+    };
     let (t, n) = etf::decode(&bytes, &mut p.heap, &opts).map_err(decode_error)?;
     if used {
         let n = integer::from_u64(&mut p.heap, n as u64);
@@ -873,7 +922,10 @@ fn binary_to_term_2(p: &mut Process, a: &[Term]) -> BifResult {
 
 /// A hash range argument: a positive integer up to 2^32.
 fn range_arg(t: Term) -> Result<u64, Fault> {
-    t.as_small().and_then(|r| u64::try_from(r).ok()).filter(|&r| (1..=1 << 32).contains(&r)).ok_or_else(badarg)
+    t.as_small()
+        .and_then(|r| u64::try_from(r).ok())
+        .filter(|&r| (1..=1 << 32).contains(&r))
+        .ok_or_else(badarg)
 }
 
 fn phash_2(p: &mut Process, a: &[Term]) -> BifResult {
@@ -1070,7 +1122,10 @@ fn make_fun_3(p: &mut Process, a: &[Term]) -> BifResult {
     let (Some(m), Some(f)) = (a[0].as_atom(), a[1].as_atom()) else {
         return Err(badarg());
     };
-    let arity = a[2].as_small().filter(|n| (0..=MAX_ARITY).contains(n)).ok_or_else(badarg)?;
+    let arity = a[2]
+        .as_small()
+        .filter(|n| (0..=MAX_ARITY).contains(n))
+        .ok_or_else(badarg)?;
     let e = crate::code::export_entry(m, f, arity as u32);
     Ok(build::export_fun(&mut p.heap, e))
 }
@@ -1088,7 +1143,14 @@ fn fun_info_mfa_1(p: &mut Process, a: &[Term]) -> BifResult {
         let e = f.export_entry();
         (e.module, e.function, e.arity)
     };
-    Ok(build::tuple(&mut p.heap, &[Term::atom(m), Term::atom(name), Term::small(i64::from(arity))]))
+    Ok(build::tuple(
+        &mut p.heap,
+        &[
+            Term::atom(m),
+            Term::atom(name),
+            Term::small(i64::from(arity)),
+        ],
+    ))
 }
 
 pub const BIFS: &[BifEntry] = &[
@@ -1097,10 +1159,25 @@ pub const BIFS: &[BifEntry] = &[
     bif!("erlang", "atom_to_binary", 2, atom_to_binary_2),
     bif!("erlang", "binary_to_atom", 1, binary_to_atom_1),
     bif!("erlang", "binary_to_atom", 2, binary_to_atom_2),
-    bif!("erlang", "binary_to_existing_atom", 1, binary_to_existing_atom_1),
-    bif!("erlang", "binary_to_existing_atom", 2, binary_to_existing_atom_2),
+    bif!(
+        "erlang",
+        "binary_to_existing_atom",
+        1,
+        binary_to_existing_atom_1
+    ),
+    bif!(
+        "erlang",
+        "binary_to_existing_atom",
+        2,
+        binary_to_existing_atom_2
+    ),
     bif!("erlang", "list_to_atom", 1, list_to_atom_1),
-    bif!("erlang", "list_to_existing_atom", 1, list_to_existing_atom_1),
+    bif!(
+        "erlang",
+        "list_to_existing_atom",
+        1,
+        list_to_existing_atom_1
+    ),
     bif!("erlang", "integer_to_list", 1, integer_to_list_1),
     bif!("erlang", "integer_to_list", 2, integer_to_list_2),
     bif!("erlang", "integer_to_binary", 1, integer_to_binary_1),
@@ -1148,3 +1225,272 @@ pub const BIFS: &[BifEntry] = &[
     bif!("string", "list_to_integer", 1, string_list_to_integer_1),
     bif!("string", "list_to_float", 1, string_list_to_float_1),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emulator::instr::Mfa;
+
+    fn proc() -> Process {
+        Process::new(
+            Term::pid(1),
+            Default::default(),
+            Term::NIL,
+            Mfa {
+                module: atom::ERLANG,
+                function: atom::APPLY,
+                arity: 0,
+            },
+        )
+    }
+
+    fn text(t: Term) -> String {
+        if let Some(b) = t.binary_bytes() {
+            return String::from_utf8_lossy(&b).into_owned();
+        }
+        build::list_to_vec(t)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|c| c.as_small().and_then(|c| char::from_u32(c as u32)))
+            .collect()
+    }
+
+    fn is_error(r: &BifResult, reason: enigma_term::Atom) -> bool {
+        matches!(r, Err(Fault::Raise(e)) if e.reason == Term::atom(reason))
+    }
+
+    #[test]
+    fn integers_to_text_and_back() {
+        let mut p = proc();
+        let cases: &[(i64, u32, &str)] = &[
+            (-255, 16, "-FF"),
+            (255, 36, "73"),
+            (0, 2, "0"),
+            (-1, 10, "-1"),
+        ];
+        for &(v, base, want) in cases {
+            assert_eq!(
+                integer_text(Term::small(v), base).ok().as_deref(),
+                Some(want)
+            );
+            assert_eq!(
+                parse_integer(&mut p.heap, want.as_bytes(), base).ok(),
+                Some(Term::small(v))
+            );
+        }
+        let big = parse_integer(&mut p.heap, b"-123456789012345678901234567890", 10).ok();
+        assert_eq!(
+            big.and_then(|b| b.as_bigint())
+                .map(|b| b.to_string())
+                .as_deref(),
+            Some("-123456789012345678901234567890")
+        );
+        assert_eq!(
+            parse_integer(&mut p.heap, b"+0012", 10).ok(),
+            Some(Term::small(12))
+        );
+        for bad in [&b""[..], b"-", b"+-1", b" 1", b"1_000", b"1.0", b"9z"] {
+            assert!(
+                is_error(&parse_integer(&mut p.heap, bad, 10), atom::BADARG),
+                "{bad:?}"
+            );
+        }
+        assert!(is_error(
+            &parse_integer(&mut p.heap, b"12", 2),
+            atom::BADARG
+        ));
+        let huge = vec![b'1'; 11_000_000];
+        assert!(is_error(
+            &parse_integer(&mut p.heap, &huge, 10),
+            atom::SYSTEM_LIMIT
+        ));
+    }
+
+    #[test]
+    fn float_options_follow_beam() {
+        let mut p = proc();
+        let f = build::float(&mut p.heap, 1.5);
+        let opt = |p: &mut Process, name: Atom, n: i64| {
+            build::tuple(&mut p.heap, &[Term::atom(name), Term::small(n)])
+        };
+        let d2 = opt(&mut p, atom::DECIMALS, 2);
+        let short = Term::atom(atom::SHORT);
+        let l = build::list(&mut p.heap, &[short, d2]);
+        assert_eq!(float_text(f, Some(l)).ok().as_deref(), Some("1.50"));
+        let l = build::list(&mut p.heap, &[d2, short]);
+        assert_eq!(float_text(f, Some(l)).ok().as_deref(), Some("1.5"));
+        // A C int: 2^40 + 2 decimals is 2 decimals.
+        let wide = opt(&mut p, atom::DECIMALS, (1 << 40) + 2);
+        let l = build::list(&mut p.heap, &[wide]);
+        assert_eq!(float_text(f, Some(l)).ok().as_deref(), Some("1.50"));
+        let d254 = opt(&mut p, atom::DECIMALS, 254);
+        let l = build::list(&mut p.heap, &[d254]);
+        assert!(float_text(f, Some(l)).is_err());
+        let l = build::list_with_tail(
+            &mut p.heap,
+            &[Term::atom(atom::COMPACT)],
+            Term::atom(atom::OK),
+        );
+        assert!(float_text(f, Some(l)).is_err());
+        assert!(float_text(Term::small(1), Some(Term::NIL)).is_err());
+        assert_eq!(
+            float_text(f, None).ok().as_deref(),
+            Some("1.50000000000000000000e+00")
+        );
+    }
+
+    #[test]
+    fn float_text_parses_as_a_c_string() {
+        let mut p = proc();
+        let v = |r: BifResult| r.ok().and_then(|t| t.as_float());
+        assert_eq!(v(parse_float(&mut p.heap, b"1.5\0garbage")), Some(1.5));
+        assert_eq!(v(parse_float(&mut p.heap, b"1,5")), Some(1.5));
+        assert_eq!(v(parse_float(&mut p.heap, b"1.0e-400")), Some(0.0));
+        assert!(parse_float(&mut p.heap, b"1").is_err());
+        assert!(parse_float(&mut p.heap, b"1.0e400").is_err());
+    }
+
+    #[test]
+    fn atom_names_are_checked_in_order() {
+        let mut p = proc();
+        let s = |p: &mut Process, s: &str| build::str_list(&mut p.heap, s);
+        let ok = s(&mut p, "h\u{e9}llo");
+        assert_eq!(list_atom_name(ok).ok().as_deref(), Some("h\u{e9}llo"));
+        let long = s(&mut p, &"a".repeat(256));
+        assert!(
+            matches!(list_atom_name(long), Err(Fault::Raise(e)) if e.reason == Term::atom(atom::SYSTEM_LIMIT))
+        );
+        let surrogate = build::list(&mut p.heap, &[Term::small(0xD800)]);
+        assert!(list_atom_name(surrogate).is_err());
+        let improper = build::list_with_tail(&mut p.heap, &[Term::small(97)], Term::atom(atom::OK));
+        assert!(list_atom_name(improper).is_err());
+        let bin = build::binary(&mut p.heap, &[0xFF]);
+        assert!(binary_atom_name(bin, Encoding::Utf8).is_err());
+        assert_eq!(
+            binary_atom_name(bin, Encoding::Latin1).ok().as_deref(),
+            Some("\u{ff}")
+        );
+        let name = "\u{e9}".repeat(256);
+        let bin = build::binary(&mut p.heap, name.as_bytes());
+        assert!(
+            matches!(binary_atom_name(bin, Encoding::Utf8), Err(Fault::Raise(e)) if e.reason == Term::atom(atom::SYSTEM_LIMIT))
+        );
+    }
+
+    #[test]
+    fn pids_ports_and_refs_parse() {
+        let mut p = proc();
+        assert_eq!(
+            parse_pid(b"<0.1.2>"),
+            Some(Term::pid((2 << etf::PID_NUMBER_BITS) | 1))
+        );
+        for bad in [
+            &b"<1.2.3>"[..],
+            b"<0.1.2",
+            b"< 0.1.2>",
+            b"<0.1.-2>",
+            b"<0..2>",
+        ] {
+            assert_eq!(parse_pid(bad), None);
+        }
+        let s = build::str_list(&mut p.heap, "#Ref<0.1.2.3>");
+        let r = list_to_ref_1(&mut p, &[s]).ok().unwrap_or(Term::NIL);
+        assert_eq!(r.ref_numbers(), [3, 2, 1]);
+        assert_eq!(text(display_list(&mut p.heap, r)), "#Ref<0.1.2.3>");
+        let s = build::str_list(&mut p.heap, "#Ref<0.1.2>");
+        assert!(list_to_ref_1(&mut p, &[s]).is_err());
+        let s = build::str_list(&mut p.heap, "#Port<0.5>");
+        assert_eq!(list_to_port_1(&mut p, &[s]).ok(), Some(Term::port(5)));
+    }
+
+    #[test]
+    fn tuple_builders_check_positions() {
+        let mut p = proc();
+        let t = build::tuple(&mut p.heap, &[Term::small(1), Term::small(2)]);
+        let x = Term::atom(atom::OK);
+        let r = insert_element_3(&mut p, &[Term::small(3), t, x])
+            .ok()
+            .and_then(|t| t.as_tuple().map(|e| e.to_vec()));
+        assert_eq!(r, Some(vec![Term::small(1), Term::small(2), x]));
+        assert!(insert_element_3(&mut p, &[Term::small(4), t, x]).is_err());
+        assert!(delete_element_2(&mut p, &[Term::small(3), t]).is_err());
+        let one = build::tuple(&mut p.heap, &[Term::small(1), Term::atom(atom::TRUE)]);
+        let three = build::tuple(&mut p.heap, &[Term::small(3), Term::atom(atom::FALSE)]);
+        let again = build::tuple(&mut p.heap, &[Term::small(1), x]);
+        let inits = build::list(&mut p.heap, &[one, three, again]);
+        let r = make_tuple_3(&mut p, &[Term::small(3), Term::NIL, inits])
+            .ok()
+            .and_then(|t| t.as_tuple().map(|e| e.to_vec()));
+        assert_eq!(r, Some(vec![x, Term::NIL, Term::atom(atom::FALSE)]));
+        assert!(make_tuple_2(&mut p, &[Term::small(1 << 24), x]).is_err());
+    }
+
+    #[test]
+    fn iovec_splits_large_off_heap_binaries() {
+        let mut p = proc();
+        let data: Vec<u8> = (1..=100).collect();
+        let big = build::binary(&mut p.heap, &data);
+        let small = build::binary(&mut p.heap, b"x");
+        let t = build::tuple(&mut p.heap, &[big, Term::atom(atom::OK), small, big]);
+        let r = term_to_iovec(&mut p, t, &EncodeOptions::default())
+            .ok()
+            .unwrap_or(Term::NIL);
+        let parts: Vec<Vec<u8>> = build::list_to_vec(r)
+            .unwrap_or_default()
+            .iter()
+            .map(|b| b.binary_bytes().map(|c| c.to_vec()).unwrap_or_default())
+            .collect();
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[0], vec![131, 104, 4, 109, 0, 0, 0, 100]);
+        assert_eq!(parts[1], data);
+        assert_eq!(parts[3], data);
+        assert_eq!(
+            parts.concat(),
+            etf::encode(t, &EncodeOptions::default()).unwrap_or_default()
+        );
+    }
+
+    #[test]
+    fn string_module_conversions() {
+        let mut p = proc();
+        let mut run = |f: fn(&mut Process, &[Term]) -> BifResult, s: &str| {
+            let l = build::str_list(&mut p.heap, s);
+            let r = f(&mut p, &[l]).ok().unwrap_or(Term::NIL);
+            let t = r.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+            let first = t.first().map(|&v| {
+                v.as_float()
+                    .map(|f| f.to_string())
+                    .or(v.as_small().map(|i| i.to_string()))
+                    .unwrap_or_else(|| format!("{v:?}"))
+            });
+            (
+                first.unwrap_or_default(),
+                t.get(1).map(|&r| text(r)).unwrap_or_default(),
+            )
+        };
+        assert_eq!(
+            run(string_list_to_integer_1, "-12abc"),
+            ("-12".into(), "abc".into())
+        );
+        assert_eq!(
+            run(string_list_to_integer_1, "-a"),
+            ("'error'".into(), "no_integer".into())
+        );
+        assert_eq!(
+            run(string_list_to_float_1, "1.5e3x"),
+            ("1500".into(), "x".into())
+        );
+        assert_eq!(
+            run(string_list_to_float_1, "1.5ex"),
+            ("1.5".into(), "ex".into())
+        );
+        assert_eq!(
+            run(string_list_to_float_1, "1.5e+"),
+            ("1.5".into(), "e+".into())
+        );
+        assert_eq!(
+            run(string_list_to_float_1, "12"),
+            ("'error'".into(), "no_float".into())
+        );
+    }
+}

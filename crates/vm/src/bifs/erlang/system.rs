@@ -1453,6 +1453,37 @@ fn display_string_1(_p: &mut Process, a: &[Term]) -> BifResult {
     Ok(Term::TRUE)
 }
 
+// ---- dynamic trace tags ----
+//
+// Enigma has no DTrace/SystemTap probes; these behave as BEAM built without them.
+
+fn dt_put_tag_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    if a[0] != Term::atom(atom::UNDEFINED) && !a[0].is_binary() {
+        return Err(badarg());
+    }
+    Ok(Term::atom(atom::UNDEFINED))
+}
+
+fn dt_get_tag_0(_p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(Term::atom(atom::UNDEFINED))
+}
+
+fn dt_vm_tag_data_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(a[0])
+}
+
+fn dt_spread_tag_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    if a[0].is_boolean() {
+        Ok(Term::TRUE)
+    } else {
+        Err(badarg())
+    }
+}
+
+fn dt_restore_tag_1(_p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(Term::TRUE)
+}
+
 fn display_nl_0(_p: &mut Process, _a: &[Term]) -> BifResult {
     eprintln!();
     Ok(Term::TRUE)
@@ -1535,6 +1566,13 @@ pub const BIFS: &[BifEntry] = &[
     bif!("erlang", "nif_error", 2, nif_error_2),
     bif!("erlang", "display_string", 1, display_string_1),
     bif!("erlang", "display_nl", 0, display_nl_0),
+    bif!("erlang", "dt_put_tag", 1, dt_put_tag_1),
+    bif!("erlang", "dt_get_tag", 0, dt_get_tag_0),
+    bif!("erlang", "dt_get_tag_data", 0, dt_get_tag_0),
+    bif!("erlang", "dt_prepend_vm_tag_data", 1, dt_vm_tag_data_1),
+    bif!("erlang", "dt_append_vm_tag_data", 1, dt_vm_tag_data_1),
+    bif!("erlang", "dt_spread_tag", 1, dt_spread_tag_1),
+    bif!("erlang", "dt_restore_tag", 1, dt_restore_tag_1),
 ];
 
 #[cfg(test)]

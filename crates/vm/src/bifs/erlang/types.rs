@@ -67,7 +67,9 @@ fn is_function_2(_p: &mut Process, a: &[Term]) -> BifResult {
     } else {
         return Err(badarg());
     };
-    Ok(Term::bool(fun_arity(a[0]).is_some_and(|fa| i64::from(fa) == arity)))
+    Ok(Term::bool(
+        fun_arity(a[0]).is_some_and(|fa| i64::from(fa) == arity),
+    ))
 }
 
 fn is_integer_1(_p: &mut Process, a: &[Term]) -> BifResult {
@@ -107,12 +109,19 @@ fn is_record_2(_p: &mut Process, a: &[Term]) -> BifResult {
     if !a[1].is_atom() {
         return Err(badarg());
     }
-    Ok(Term::bool(a[0].as_tuple().and_then(|t| t.first()).is_some_and(|&first| first == a[1])))
+    Ok(Term::bool(
+        a[0].as_tuple()
+            .and_then(|t| t.first())
+            .is_some_and(|&first| first == a[1]),
+    ))
 }
 
 /// `is_record(Term, Tag, Size)`: the tag must be an atom and the size a small integer.
 fn is_record_3(_p: &mut Process, a: &[Term]) -> BifResult {
-    let size = a[2].as_small().filter(|_| a[1].is_atom()).ok_or_else(badarg)?;
+    let size = a[2]
+        .as_small()
+        .filter(|_| a[1].is_atom())
+        .ok_or_else(badarg)?;
     let ok = a[0]
         .as_tuple()
         .is_some_and(|t| t.len() as i64 == size && t.first().is_some_and(|&first| first == a[1]));
@@ -155,11 +164,15 @@ fn is_map_key_2(p: &mut Process, a: &[Term]) -> BifResult {
 /// node atom in its first word.
 fn node_1(_p: &mut Process, a: &[Term]) -> BifResult {
     let t = a[0];
-    if t.is_local_pid() || t.is_local_port() || (t.is_boxed() && t.header().subtag() == boxed::REF) {
+    if t.is_local_pid() || t.is_local_port() || (t.is_boxed() && t.header().subtag() == boxed::REF)
+    {
         return Ok(Term::atom(atom::NONODE_NOHOST));
     }
     if t.is_boxed()
-        && matches!(t.header().subtag(), boxed::EXTERNAL_PID | boxed::EXTERNAL_PORT | boxed::EXTERNAL_REF)
+        && matches!(
+            t.header().subtag(),
+            boxed::EXTERNAL_PID | boxed::EXTERNAL_PORT | boxed::EXTERNAL_REF
+        )
         && t.header().arity() >= 1
     {
         let node = Term::from_raw(t.boxed_word(1));
@@ -279,3 +292,79 @@ pub const BIFS: &[BifEntry] = &[
     bif!("erlang", "xor", 2, xor_2),
     bif!("erlang", "not", 1, not_1),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emulator::instr::Mfa;
+    use enigma_term::build;
+
+    fn proc() -> Process {
+        Process::new(
+            Term::pid(1),
+            Default::default(),
+            Term::NIL,
+            Mfa {
+                module: atom::ERLANG,
+                function: atom::APPLY,
+                arity: 0,
+            },
+        )
+    }
+
+    #[test]
+    fn records_and_function_arities() {
+        let mut p = proc();
+        let ok = Term::atom(atom::OK);
+        let t = build::tuple(&mut p.heap, &[ok, Term::small(1)]);
+        assert_eq!(is_record_2(&mut p, &[t, ok]).ok(), Some(Term::TRUE));
+        assert!(is_record_2(&mut p, &[t, Term::small(1)]).is_err());
+        assert_eq!(
+            is_record_3(&mut p, &[t, ok, Term::small(2)]).ok(),
+            Some(Term::TRUE)
+        );
+        assert_eq!(
+            is_record_3(&mut p, &[ok, ok, Term::small(2)]).ok(),
+            Some(Term::FALSE)
+        );
+        assert!(is_record_3(&mut p, &[t, ok, Term::NIL]).is_err());
+        assert!(is_function_2(&mut p, &[ok, Term::small(-1)]).is_err());
+        assert_eq!(
+            is_function_2(&mut p, &[ok, Term::small(0)]).ok(),
+            Some(Term::FALSE)
+        );
+        let e = crate::code::export_entry(atom::ERLANG, atom::APPLY, 2);
+        let f = build::export_fun(&mut p.heap, e);
+        assert_eq!(
+            is_function_2(&mut p, &[f, Term::small(2)]).ok(),
+            Some(Term::TRUE)
+        );
+        let big = enigma_term::integer::from_i128(&mut p.heap, 1 << 80);
+        assert_eq!(is_function_2(&mut p, &[f, big]).ok(), Some(Term::FALSE));
+    }
+
+    #[test]
+    fn maps_and_booleans_raise_as_beam() {
+        let mut p = proc();
+        let ok = Term::atom(atom::OK);
+        let m = map::from_pairs(&mut p.heap, vec![(ok, Term::small(1))]);
+        assert_eq!(map_get_2(&mut p, &[ok, m]).ok(), Some(Term::small(1)));
+        let badkey = map_get_2(&mut p, &[Term::NIL, m]);
+        assert!(
+            matches!(badkey, Err(Fault::Raise(e)) if e.reason.as_tuple().is_some_and(|t| t[0] == Term::atom(atom::BADKEY)))
+        );
+        let badmap = is_map_key_2(&mut p, &[ok, ok]);
+        assert!(
+            matches!(badmap, Err(Fault::Raise(e)) if e.reason.as_tuple().is_some_and(|t| t[0] == Term::atom(atom::BADMAP)))
+        );
+        assert!(and_2(&mut p, &[Term::TRUE, Term::small(1)]).is_err());
+        assert_eq!(
+            xor_2(&mut p, &[Term::TRUE, Term::FALSE]).ok(),
+            Some(Term::TRUE)
+        );
+        assert!(not_1(&mut p, &[ok]).is_err());
+        let whole = build::binary(&mut p.heap, &[1, 2]);
+        let bits = build::sub_binary(&mut p.heap, whole, 0, 12);
+        assert_eq!(size_1(&mut p, &[bits]).ok(), Some(Term::small(1)));
+    }
+}

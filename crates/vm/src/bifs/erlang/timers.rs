@@ -1,0 +1,124 @@
+//! BIFs of the `erlang` module: message timers (`send_after`, `start_timer`, `cancel_timer`,
+//! `read_timer`). The timers themselves live in `runtime/timers.rs`.
+
+use std::time::Duration;
+
+use enigma_term::{atom, Term};
+
+use crate::bif;
+use crate::bifs::erlang::new_ref;
+use crate::bifs::BifEntry;
+use crate::emulator::exception::{badarg, BifResult};
+use crate::process::Process;
+use crate::runtime::timers;
+
+/// Largest timeout BEAM accepts, in milliseconds (2^32 - 1... BEAM allows up to ~2^62 for
+/// absolute values; relative timers above 2^32-1 ms are badarg in older releases). OTP 25
+/// accepts any non-negative integer that fits in 64 bits after conversion.
+const MAX_TIMEOUT_MS: i64 = i64::MAX / 1_000_000;
+
+fn start(p: &mut Process, a: &[Term], wrap: bool) -> BifResult {
+    let ms = a[0].as_i64().filter(|ms| (0..=MAX_TIMEOUT_MS).contains(ms)).ok_or_else(badarg)?;
+    let dest = a[1];
+    if !(dest.is_local_pid() || dest.is_atom()) {
+        return Err(badarg());
+    }
+    let r = new_ref(p);
+    timers::start(r.ref_numbers(), Duration::from_millis(ms as u64), dest, a[2], wrap);
+    Ok(r)
+}
+
+/// Checks a `send_after/4`/`start_timer/4` option list (`[{abs, false}]` only for now:
+/// absolute timers need the monotonic time base, which comes with the process work).
+fn relative_only(opts: Term) -> Result<(), crate::emulator::exception::Fault> {
+    let mut l = opts;
+    while let Some((h, t)) = l.as_cons() {
+        match h.as_tuple() {
+            Some([k, v]) if *k == Term::atom(atom::ABS) && *v == Term::FALSE => {}
+            _ => return Err(badarg()),
+        }
+        l = t;
+    }
+    if l.is_nil() {
+        Ok(())
+    } else {
+        Err(badarg())
+    }
+}
+
+fn send_after_3(p: &mut Process, a: &[Term]) -> BifResult {
+    start(p, a, false)
+}
+
+fn send_after_4(p: &mut Process, a: &[Term]) -> BifResult {
+    relative_only(a[3])?;
+    start(p, a, false)
+}
+
+fn start_timer_3(p: &mut Process, a: &[Term]) -> BifResult {
+    start(p, a, true)
+}
+
+fn start_timer_4(p: &mut Process, a: &[Term]) -> BifResult {
+    relative_only(a[3])?;
+    start(p, a, true)
+}
+
+fn remaining(d: Option<Duration>) -> Term {
+    match d {
+        Some(d) => Term::small(d.as_millis().min(i64::MAX as u128 / 2) as i64),
+        None => Term::FALSE,
+    }
+}
+
+fn cancel_timer_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    if !a[0].is_ref() {
+        return Err(badarg());
+    }
+    Ok(remaining(timers::cancel(a[0].ref_numbers())))
+}
+
+fn cancel_timer_2(p: &mut Process, a: &[Term]) -> BifResult {
+    // Options: {async, Bool}, {info, Bool}. Async cancellation sends
+    // {cancel_timer, Ref, Result} instead of returning it.
+    let (mut asynchronous, mut info) = (false, true);
+    let mut l = a[1];
+    while let Some((h, t)) = l.as_cons() {
+        match h.as_tuple() {
+            Some([k, v]) if v.is_boolean() && *k == Term::atom(atom::ASYNC) => asynchronous = *v == Term::TRUE,
+            Some([k, v]) if v.is_boolean() && *k == Term::atom(atom::INFO) => info = *v == Term::TRUE,
+            _ => return Err(badarg()),
+        }
+        l = t;
+    }
+    if !l.is_nil() || !a[0].is_ref() {
+        return Err(badarg());
+    }
+    let result = remaining(timers::cancel(a[0].ref_numbers()));
+    if asynchronous {
+        if info {
+            let tag = enigma_term::Atom::intern("cancel_timer").map(Term::atom).map_err(|_| badarg())?;
+            let msg = enigma_term::build::tuple(&mut p.heap, &[tag, a[0], result]);
+            p.queue.push_back(msg);
+        }
+        return Ok(Term::atom(atom::OK));
+    }
+    Ok(if info { result } else { Term::atom(atom::OK) })
+}
+
+fn read_timer_1(_p: &mut Process, a: &[Term]) -> BifResult {
+    if !a[0].is_ref() {
+        return Err(badarg());
+    }
+    Ok(remaining(timers::read(a[0].ref_numbers())))
+}
+
+pub const BIFS: &[BifEntry] = &[
+    bif!("erlang", "send_after", 3, send_after_3),
+    bif!("erlang", "send_after", 4, send_after_4),
+    bif!("erlang", "start_timer", 3, start_timer_3),
+    bif!("erlang", "start_timer", 4, start_timer_4),
+    bif!("erlang", "cancel_timer", 1, cancel_timer_1),
+    bif!("erlang", "cancel_timer", 2, cancel_timer_2),
+    bif!("erlang", "read_timer", 1, read_timer_1),
+];
