@@ -5,6 +5,7 @@
 pub mod bifs;
 pub mod code;
 pub mod emulator;
+pub mod pdict;
 pub mod process;
 pub mod runtime;
 

@@ -47,8 +47,8 @@ pub struct Process {
     pub removals: u64,
     /// The signal inbox other processes send to.
     pub inbox: Arc<Inbox>,
-    /// Process dictionary in insertion order (keys unique).
-    pub dict: Vec<(Term, Term)>,
+    /// The process dictionary.
+    pub dict: crate::pdict::ProcessDict,
     pub group_leader: Term,
     pub initial_call: Mfa,
     /// The last exception's raw stack trace (for `build_stacktrace`/`raise`), a heap term.
@@ -87,7 +87,7 @@ impl Process {
             save: 0,
             removals: 0,
             inbox,
-            dict: Vec::new(),
+            dict: Default::default(),
             group_leader,
             initial_call,
             last_trace: Term::NIL,
@@ -148,7 +148,8 @@ impl Process {
                 dict: &mut self.dict,
                 extra: [&mut self.last_trace, &mut self.exit_reason, &mut self.group_leader],
             };
-            if let Err(e) = enigma_heap::verify::verify(&self.heap, &mut roots, &crate::code::is_literal_address) {
+            let outside = |a: usize| crate::code::is_literal_address(a) || crate::bifs::persistent_term::is_persistent_address(a);
+            if let Err(e) = enigma_heap::verify::verify(&self.heap, &mut roots, &outside) {
                 eprintln!("enigma: heap verification failed after GC: {e}");
                 std::process::abort();
             }
@@ -170,7 +171,7 @@ struct ProcRoots<'a> {
     x: &'a mut [Term],
     stack: &'a mut Vec<Term>,
     queue: &'a mut VecDeque<Term>,
-    dict: &'a mut Vec<(Term, Term)>,
+    dict: &'a mut crate::pdict::ProcessDict,
     extra: [&'a mut Term; 3],
 }
 
@@ -181,10 +182,7 @@ impl Roots for ProcRoots<'_> {
         let (a, b) = self.queue.as_mut_slices();
         visit(a);
         visit(b);
-        for (k, v) in self.dict.iter_mut() {
-            visit(core::slice::from_mut(k));
-            visit(core::slice::from_mut(v));
-        }
+        self.dict.for_each_term(visit);
         for t in self.extra.iter_mut() {
             visit(core::slice::from_mut(*t));
         }

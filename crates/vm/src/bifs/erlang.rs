@@ -134,7 +134,8 @@ fn valid_stacktrace(mut t: Term) -> bool {
     while let Some((h, tl)) = t.as_cons() {
         let ok = match h.as_tuple() {
             Some([m, f, a, loc]) => m.is_atom() && f.is_atom() && (a.is_small() || a.is_list()) && loc.is_list(),
-            Some([f, a, loc]) => f.is_fun() && (a.is_small() || a.is_list()) && loc.is_list(),
+            Some([f, a, loc]) if f.is_fun() => (a.is_small() || a.is_list()) && loc.is_list(),
+            Some([m, f, a]) => m.is_atom() && f.is_atom() && (a.is_small() || a.is_list()),
             _ => false,
         };
         if !ok {
@@ -206,26 +207,15 @@ fn spawn_3(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 fn put_2(p: &mut Process, a: &[Term]) -> BifResult {
-    for e in p.dict.iter_mut() {
-        if enigma_term::compare::eq(e.0, a[0]) {
-            let old = e.1;
-            e.1 = a[1];
-            return Ok(old);
-        }
-    }
-    p.dict.push((a[0], a[1]));
-    Ok(Term::atom(atom::UNDEFINED))
+    Ok(p.dict.put(a[0], a[1]).unwrap_or(Term::atom(atom::UNDEFINED)))
 }
 
 fn get_1(p: &mut Process, a: &[Term]) -> BifResult {
-    Ok(p.dict.iter().find(|e| enigma_term::compare::eq(e.0, a[0])).map_or(Term::atom(atom::UNDEFINED), |e| e.1))
+    Ok(p.dict.get(a[0]).unwrap_or(Term::atom(atom::UNDEFINED)))
 }
 
 fn erase_1(p: &mut Process, a: &[Term]) -> BifResult {
-    match p.dict.iter().position(|e| enigma_term::compare::eq(e.0, a[0])) {
-        Some(i) => Ok(p.dict.remove(i).1),
-        None => Ok(Term::atom(atom::UNDEFINED)),
-    }
+    Ok(p.dict.erase(a[0]).unwrap_or(Term::atom(atom::UNDEFINED)))
 }
 
 fn make_ref_0(p: &mut Process, _a: &[Term]) -> BifResult {
@@ -382,6 +372,7 @@ pub fn error_info_for(heap: &mut dyn enigma_term::TermAlloc, mfa: &enigma_term::
         "erlang" | "erts_internal" => "erl_erts_errors",
         "lists" | "maps" | "binary" | "unicode" | "string" | "math" | "io" | "re" | "persistent_term"
         | "atomics" | "counters" => "erl_stdlib_errors",
+        "os" | "code" | "file" | "net_kernel" => "erl_kernel_errors",
         _ => return Term::NIL,
     };
     let m = Term::atom(Atom::intern(module).unwrap_or(atom::UNDEFINED));

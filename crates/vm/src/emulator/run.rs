@@ -857,7 +857,8 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 pc = next(pc);
             }
             Op::Fnegate { src, dst } => {
-                let v = -f.get(*src as usize).copied().unwrap_or(0.0);
+                // BEAM negates as `0 - A`, so -(0.0) is 0.0.
+                let v = 0.0 - f.get(*src as usize).copied().unwrap_or(0.0);
                 if let Some(slot) = f.get_mut(*dst as usize) {
                     *slot = v;
                 }

@@ -1,5 +1,5 @@
 //! Stack traces as BEAM builds them: a list of `{Module, Function, ArityOrArgs, Location}`,
-//! at most [`BACKTRACE_DEPTH`] entries, where `Location` is `[{file, File}, {line, Line}]`
+//! at most `backtrace_depth` (8 by default) entries, where `Location` is `[{file, File}, {line, Line}]`
 //! (or `[]` when the code has no line information) with any `error_info` appended.
 
 use enigma_term::atom;
@@ -8,8 +8,10 @@ use enigma_term::{build, Term, TermAlloc};
 use crate::code::module_for_address;
 use crate::emulator::instr::Op;
 
-/// BEAM's default `backtrace_depth`: frames kept in a stack trace.
-pub const BACKTRACE_DEPTH: usize = 8;
+/// Frames kept in a stack trace: `erlang:system_flag(backtrace_depth, N)`, 8 by default.
+fn backtrace_depth() -> usize {
+    crate::bifs::erlang::system::backtrace_depth()
+}
 
 /// What the top of a trace looks like, beyond the frames found from code addresses.
 pub struct TopFrame {
@@ -61,7 +63,8 @@ fn with_info(heap: &mut dyn TermAlloc, loc: Term, info: Term) -> Term {
 
 /// Builds the trace of an exception raised at `pc` with the Erlang stack `stack`.
 pub fn build(heap: &mut dyn TermAlloc, pc: *const Op, stack: &[Term], top: TopFrame) -> Term {
-    let mut frames: Vec<Term> = Vec::with_capacity(BACKTRACE_DEPTH);
+    let depth = backtrace_depth();
+    let mut frames: Vec<Term> = Vec::with_capacity(depth.min(64));
     let mut info_pending = top.info;
     if let Some((m, f, args)) = top.bif {
         let loc = with_info(heap, Term::NIL, info_pending);
@@ -78,7 +81,7 @@ pub fn build(heap: &mut dyn TermAlloc, pc: *const Op, stack: &[Term], top: TopFr
     }
     let _ = first;
     for w in stack.iter().rev() {
-        if frames.len() >= BACKTRACE_DEPTH {
+        if frames.len() >= depth {
             break;
         }
         if !w.is_cp() {
@@ -93,6 +96,6 @@ pub fn build(heap: &mut dyn TermAlloc, pc: *const Op, stack: &[Term], top: TopFr
             frames.push(build::tuple(heap, &[m, f, a, loc]));
         }
     }
-    frames.truncate(BACKTRACE_DEPTH);
+    frames.truncate(depth);
     build::list(heap, &frames)
 }

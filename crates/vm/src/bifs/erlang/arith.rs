@@ -427,7 +427,8 @@ pub fn neg(heap: &mut dyn TermAlloc, a: Term) -> BifResult {
         return Ok(integer::from_i64(heap, -a.small_value()));
     }
     match num(a).ok_or_else(badarith)? {
-        Num::Float(f) => Ok(build::float(heap, -f)),
+        // BEAM negates as `0 - A`, so -(0.0) is 0.0.
+        Num::Float(f) => Ok(build::float(heap, 0.0 - f)),
         Num::Big(b) => make_int(heap, &(-b)),
         Num::Small(v) => Ok(integer::from_i64(heap, -v)),
     }

@@ -1245,6 +1245,9 @@ mod tests {
     }
 
     fn text(t: Term) -> String {
+        if let Some(a) = t.as_atom() {
+            return a.name().to_string();
+        }
         if let Some(b) = t.binary_bytes() {
             return String::from_utf8_lossy(&b).into_owned();
         }

@@ -579,7 +579,7 @@ fn statistics_1(p: &mut Process, a: &[Term]) -> BifResult {
 
 /// The dictionary's entries in the order `get/0` lists them (see the module note).
 fn dict_order(p: &Process) -> Vec<(Term, Term)> {
-    p.dict.iter().rev().copied().collect()
+    p.dict.entries()
 }
 
 fn get_0(p: &mut Process, _a: &[Term]) -> BifResult {
@@ -801,6 +801,9 @@ fn spawn_opt_4(p: &mut Process, a: &[Term]) -> BifResult {
     }
     if opts.monitor {
         let r = crate::bifs::erlang::new_ref(p);
+        if let Some(m) = crate::runtime::monitors::add(p.pid, pid, r.ref_numbers(), None) {
+            p.monitors.push(m);
+        }
         return Ok(tuple2(p, pid, r));
     }
     Ok(pid)
@@ -1644,8 +1647,8 @@ mod tests {
     #[test]
     fn dictionary_and_self_signals() {
         let mut p = proc();
-        p.dict.push((Term::small(1), Term::atom(atom::OK)));
-        p.dict.push((Term::small(2), Term::atom(atom::ERROR)));
+        p.dict.put(Term::small(1), Term::atom(atom::OK));
+        p.dict.put(Term::small(2), Term::atom(atom::ERROR));
         let all = get_0(&mut p, &[]).ok().map(show);
         assert_eq!(all.as_deref(), Some("[{2,error},{1,ok}]"));
         let ks = get_keys_1(&mut p, &[Term::atom(atom::OK)]).ok().map(show);

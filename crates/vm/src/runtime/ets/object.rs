@@ -1,0 +1,134 @@
+//! One stored ETS object: a private copy of a tuple in memory the table owns.
+//!
+//! Inserting copies the tuple (with [`size_of`] and [`copy_term`]) into one exactly sized
+//! block; dropping the object frees the block and releases the refc binaries the copy holds,
+//! so deleting objects returns their memory at once. Readers copy what they need out onto
+//! their own heap while they hold the table lock: no process term ever points in here.
+
+use enigma_heap::copy::{copy_term, size_of};
+use enigma_term::{binary, Term, TermAlloc};
+
+/// A copied tuple and the memory it lives in.
+pub struct Stored {
+    /// The tuple (points into `words`).
+    term: Term,
+    words: Box<[Term]>,
+    /// Refc-binary handles and any overflow blocks; `None` for most objects.
+    extra: Option<Box<Extra>>,
+}
+
+#[derive(Default)]
+struct Extra {
+    offheap: Vec<Term>,
+    overflow: Vec<Box<[Term]>>,
+}
+
+/// The allocator a copy is built with: one block of the size [`size_of`] computed, and
+/// (should a copy ever need more) extra blocks kept with the object.
+struct Builder {
+    words: Box<[Term]>,
+    used: usize,
+    extra: Option<Box<Extra>>,
+}
+
+impl TermAlloc for Builder {
+    fn alloc(&mut self, n: usize) -> *mut Term {
+        let start = self.used;
+        if let Some(slot) = self.words.get_mut(start..start + n) {
+            self.used += n;
+            return slot.as_mut_ptr();
+        }
+        let extra = self.extra.get_or_insert_with(Default::default);
+        let mut block = vec![Term::NIL; n.max(1)].into_boxed_slice();
+        let p = block.as_mut_ptr();
+        extra.overflow.push(block);
+        p
+    }
+
+    fn register_offheap(&mut self, handle: Term) {
+        self.extra.get_or_insert_with(Default::default).offheap.push(handle);
+    }
+}
+
+impl Stored {
+    /// A private copy of `t`.
+    pub fn new(t: Term) -> Stored {
+        let n = size_of(t);
+        let mut b = Builder { words: vec![Term::NIL; n].into_boxed_slice(), used: 0, extra: None };
+        let term = copy_term(t, &mut b);
+        Stored { term, words: b.words, extra: b.extra }
+    }
+
+    /// The stored term.
+    #[inline]
+    pub fn term(&self) -> Term {
+        self.term
+    }
+
+    /// Heap words the copy takes (what `ets:info(T, memory)` counts for it).
+    pub fn words(&self) -> usize {
+        self.words.len() + self.extra.as_ref().map_or(0, |e| e.overflow.iter().map(|b| b.len()).sum())
+    }
+}
+
+impl Drop for Stored {
+    fn drop(&mut self) {
+        if let Some(e) = self.extra.as_mut() {
+            for h in e.offheap.drain(..) {
+                binary::release_handle(h);
+            }
+        }
+    }
+}
+
+/// An object in a table: the stored tuple, its key, and what the hash table keeps with it.
+pub struct Obj {
+    /// The key (an element of the stored tuple).
+    pub key: Term,
+    /// The key's hash (hash tables only; 0 in ordered sets).
+    pub hval: u32,
+    /// Deleted while the table was fixed: invisible, purged when the last fix goes
+    /// (hash tables only, as BEAM's pseudo-deleted objects).
+    pub pseudo_deleted: bool,
+    pub stored: Stored,
+}
+
+impl Obj {
+    /// Copies `tuple` (a tuple with at least `keypos` elements) into a new object.
+    pub fn new(tuple: Term, keypos: usize, hval: u32) -> Obj {
+        let stored = Stored::new(tuple);
+        let key = key_of(stored.term(), keypos).unwrap_or(Term::NIL);
+        Obj { key, hval, pseudo_deleted: false, stored }
+    }
+
+    /// The stored tuple.
+    #[inline]
+    pub fn term(&self) -> Term {
+        self.stored.term()
+    }
+}
+
+/// Element `keypos` (1-based) of `t`, if `t` is a tuple that long.
+#[inline]
+pub fn key_of(t: Term, keypos: usize) -> Option<Term> {
+    t.as_tuple().and_then(|e| e.get(keypos.checked_sub(1)?)).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use enigma_term::{build, compare, VecAlloc};
+
+    #[test]
+    fn copies_and_owns_the_tuple() {
+        let mut a = VecAlloc::new();
+        let l = build::list(&mut a, &[Term::small(1), Term::small(2)]);
+        let big = build::binary(&mut a, &[7u8; 200]);
+        let t = build::tuple(&mut a, &[Term::small(5), l, big]);
+        let o = Obj::new(t, 1, 0);
+        assert!(compare::eq(o.term(), t));
+        assert_eq!(o.key, Term::small(5));
+        assert_ne!(o.term().raw(), t.raw());
+        assert_eq!(o.stored.words(), size_of(t));
+    }
+}
