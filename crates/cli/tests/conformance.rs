@@ -5,8 +5,9 @@
 //!
 //! Programs listed in `tests/conformance/KNOWN_FAILURES` (one module per line, `#` comments)
 //! are run but do not fail the suite; one that starts passing is reported so the list
-//! shrinks. `ENIGMA_CONFORMANCE_FILTER=substr` runs a subset; `ENIGMA_GC_STRESS=1` is passed
-//! through to Enigma (collect at every collection point).
+//! shrinks. `ENIGMA_CONFORMANCE_FILTER=substr` runs a subset, `ENIGMA_CONFORMANCE_SKIP=a,b`
+//! leaves out programs whose names contain any of the substrings; `ENIGMA_GC_STRESS=1` is
+//! passed through to Enigma (collect at every collection point).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -74,11 +75,17 @@ fn main() {
     let root = repo_root();
     let src_dir = root.join("tests/conformance");
     let filter = std::env::var("ENIGMA_CONFORMANCE_FILTER").unwrap_or_default();
+    let skip: Vec<String> = std::env::var("ENIGMA_CONFORMANCE_SKIP")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
     let mut programs: Vec<String> = std::fs::read_dir(&src_dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())
                 .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".erl")).map(str::to_owned))
-                .filter(|n| n.contains(&filter))
+                .filter(|n| n.contains(&filter) && !skip.iter().any(|s| n.contains(s.as_str())))
                 .collect()
         })
         .unwrap_or_default();

@@ -12,6 +12,7 @@ pub mod enigma_code;
 pub mod enigma_io;
 pub mod erlang;
 pub mod erts_internal;
+pub mod ets;
 pub mod file;
 pub mod io;
 pub mod lists;
@@ -20,6 +21,9 @@ pub mod math;
 pub mod net_kernel;
 pub mod os;
 pub mod persistent_term;
+pub mod prim_buffer;
+pub mod prim_file;
+pub mod re;
 pub mod unicode;
 
 use crate::emulator::exception::BifResult;

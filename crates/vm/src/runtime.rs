@@ -7,3 +7,4 @@ pub mod send;
 pub mod signals;
 pub mod timers;
 pub mod boot;
+pub mod ets;

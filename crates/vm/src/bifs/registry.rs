@@ -42,6 +42,7 @@ fn tables() -> &'static [&'static [BifEntry]] {
         enigma_code::BIFS,
         enigma_io::BIFS,
         erts_internal::BIFS,
+        ets::BIFS,
         file::BIFS,
         io::BIFS,
         lists::BIFS,
@@ -50,6 +51,9 @@ fn tables() -> &'static [&'static [BifEntry]] {
         net_kernel::BIFS,
         os::BIFS,
         persistent_term::BIFS,
+        prim_buffer::BIFS,
+        prim_file::BIFS,
+        re::BIFS,
         unicode::BIFS,
     ]
 }

@@ -226,6 +226,19 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
                 pending_on_load = true;
                 continue;
             }
+            Opcode::NifStart => {
+                // The function is listed in `-nifs`. When Enigma implements it natively,
+                // its body becomes a call to the native function, so local calls reach the
+                // NIF as on BEAM after `erlang:load_nif/2` (which Enigma does not need).
+                if let Some(f) = functions.last() {
+                    let m = f.mfa;
+                    if let Some(bif) = crate::bifs::lookup(m.module, m.function, m.arity) {
+                        let export = export_entry(m.module, m.function, m.arity);
+                        code.push(Op::CallBif { bif, mfa: export, tail: 1 });
+                        continue;
+                    }
+                }
+            }
             Opcode::FuncInfo => {
                 let [_, f, a] = args::<3>(instr)?;
                 let function = cx.atom(match f {

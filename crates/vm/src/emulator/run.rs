@@ -14,6 +14,8 @@ use crate::bifs::BifFn;
 use crate::code;
 use crate::process::{Process, F_REGS, X_REGS};
 
+const _: () = assert!(X_REGS as u32 == enigma_loader::MAX_REG);
+
 /// `live` of a guard BIF that does not allocate (`bif0`..`bif2`): never a collection point.
 pub const NO_GC: u16 = u16::MAX;
 
@@ -51,26 +53,36 @@ pub static NORMAL_EXIT: [Op; 1] = [Op::NormalExit];
 
 #[inline(always)]
 pub(crate) fn read(x: &[Term], stack: &[Term], s: Src) -> Term {
+    // x registers are by far the most common operand: test for them with one predictable
+    // branch instead of a jump table.
+    if let Src::X(i) = s {
+        // SAFETY: the loader only emits x registers below `X_REGS` (it rejects numbers at or
+        // above `enigma_loader::MAX_REG`, which equals `X_REGS`), and `x` has `X_REGS` entries.
+        return unsafe { *x.get_unchecked(i as usize) };
+    }
+    read_other(stack, s)
+}
+
+#[inline(always)]
+fn read_other(stack: &[Term], s: Src) -> Term {
     match s {
-        Src::X(i) => x.get(i as usize).copied().unwrap_or(Term::NIL),
-        Src::Y(i) => stack.get(stack.len().wrapping_sub(1 + i as usize)).copied().unwrap_or(Term::NIL),
         Src::Const(t) => t,
+        Src::Y(i) => stack.get(stack.len().wrapping_sub(1 + i as usize)).copied().unwrap_or(Term::NIL),
+        Src::X(_) => Term::NIL,
     }
 }
 
 #[inline(always)]
 fn write(x: &mut [Term], stack: &mut [Term], d: Dst, v: Term) {
-    match d {
-        Dst::X(i) => {
-            if let Some(slot) = x.get_mut(i as usize) {
-                *slot = v;
-            }
-        }
-        Dst::Y(i) => {
-            let idx = stack.len().wrapping_sub(1 + i as usize);
-            if let Some(slot) = stack.get_mut(idx) {
-                *slot = v;
-            }
+    if let Dst::X(i) = d {
+        // SAFETY: as in `read`: x register numbers are below `X_REGS`.
+        unsafe { *x.get_unchecked_mut(i as usize) = v };
+        return;
+    }
+    if let Dst::Y(i) = d {
+        let idx = stack.len().wrapping_sub(1 + i as usize);
+        if let Some(slot) = stack.get_mut(idx) {
+            *slot = v;
         }
     }
 }

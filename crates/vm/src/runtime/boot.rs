@@ -13,6 +13,8 @@ static IO_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_
 static CODE_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_code_server.beam"));
 /// The stand-in for OTP's `init` process (argument and status requests).
 static INIT_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_init.beam"));
+/// The stand-in for OTP's file server (`file_server_2`, the `file` module's requests).
+static FILE_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_file_server.beam"));
 
 /// Why `enigma run` could not start.
 #[derive(Debug)]
@@ -60,6 +62,8 @@ pub fn run_main(code_path: &[PathBuf], module: &str, function: &str, args: Optio
     start_registered(INIT_BEAM, "enigma_init", atom::INIT, io)?;
     let code_server = Atom::intern("code_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
     start_registered(CODE_SERVER_BEAM, "enigma_code_server", code_server, io)?;
+    let file_server = Atom::intern("file_server_2").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    start_registered(FILE_SERVER_BEAM, "enigma_file_server", file_server, io)?;
 
     let m = Atom::intern(module).map_err(|_| BootError::UnknownModule(format!("bad module name {module}")))?;
     let f = Atom::intern(function).map_err(|_| BootError::UnknownFunction(format!("bad function name {function}")))?;

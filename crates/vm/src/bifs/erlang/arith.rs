@@ -427,8 +427,9 @@ pub fn neg(heap: &mut dyn TermAlloc, a: Term) -> BifResult {
         return Ok(integer::from_i64(heap, -a.small_value()));
     }
     match num(a).ok_or_else(badarith)? {
-        // BEAM negates as `0 - A`, so -(0.0) is 0.0.
-        Num::Float(f) => Ok(build::float(heap, 0.0 - f)),
+        // `erts_unary_minus` flips the sign: -(0.0) is -0.0 (`-X` compiles to this BIF;
+        // only the float-register `fnegate` instruction computes `0.0 - X`).
+        Num::Float(f) => Ok(build::float(heap, -f)),
         Num::Big(b) => make_int(heap, &(-b)),
         Num::Small(v) => Ok(integer::from_i64(heap, -v)),
     }

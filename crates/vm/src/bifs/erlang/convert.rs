@@ -257,12 +257,14 @@ fn parse_integer(heap: &mut dyn TermAlloc, text: &[u8], base: u32) -> BifResult 
         }
         return Ok(integer::from_i64(heap, if neg { -v } else { v }));
     }
-    // Refuse before parsing a number that is certainly too big.
-    let significant = digits.iter().skip_while(|&&c| c == b'0').count() as u64;
-    let min_bits = significant.saturating_sub(1) * u64::from(base.ilog2());
-    if min_bits > MAX_INT_BITS {
+    // Refuse before parsing a number that is certainly too big: `n` significant digits
+    // need at least `(n - 1) * log2(base)` bits (a little less, to stay a lower bound).
+    let significant = digits.iter().skip_while(|&&c| c == b'0').count();
+    let min_bits = significant.saturating_sub(1) as f64 * f64::from(base).log2() * 0.999;
+    if min_bits > MAX_INT_BITS as f64 {
         return Err(system_limit());
     }
+    // Parsing is quadratic in the digit count (as in BEAM): ten million digits take a while.
     let mag = BigInt::parse_bytes(digits, base).ok_or_else(badarg)?;
     make_int(heap, &if neg { -mag } else { mag })
 }
@@ -891,10 +893,9 @@ fn decode_error(e: DecodeError) -> Fault {
 fn binary_to_term(p: &mut Process, bin: Term, safe: bool, used: bool) -> BifResult {
     let bytes = binary_arg(bin)?;
     let export_unsafe = |m: Atom, f: Atom, a: u32| Some(crate::code::export_entry(m, f, a));
-    // In safe mode only entries that already exist (and have code) may be referred to.
-    let export_safe = |m: Atom, f: Atom, a: u32| {
-        crate::code::lookup_export(m, f, a).filter(|e| e.code_address() != 0)
-    };
+    // In safe mode only entries that already exist may be referred to (BEAM's "active"
+    // export entries: any entry in the table, loaded or a stub some code refers to).
+    let export_safe = |m: Atom, f: Atom, a: u32| crate::code::lookup_export(m, f, a);
     let export: etf::ExportResolver<'_> = if safe { &export_safe } else { &export_unsafe };
     let opts = DecodeOptions {
         safe,

@@ -23,17 +23,18 @@ use pcre2_sys as sys;
 pub use sys::{
     PCRE2_ANCHORED as ANCHORED, PCRE2_CASELESS as CASELESS, PCRE2_DOLLAR_ENDONLY as DOLLAR_ENDONLY,
     PCRE2_DOTALL as DOTALL, PCRE2_DUPNAMES as DUPNAMES, PCRE2_EXTENDED as EXTENDED,
-    PCRE2_FIRSTLINE as FIRSTLINE, PCRE2_MULTILINE as MULTILINE, PCRE2_NEVER_UTF as NEVER_UTF,
-    PCRE2_NOTBOL as NOTBOL, PCRE2_NOTEMPTY as NOTEMPTY, PCRE2_NOTEMPTY_ATSTART as NOTEMPTY_ATSTART,
-    PCRE2_NOTEOL as NOTEOL, PCRE2_NO_AUTO_CAPTURE as NO_AUTO_CAPTURE,
-    PCRE2_NO_START_OPTIMIZE as NO_START_OPTIMIZE, PCRE2_UCP as UCP, PCRE2_UNGREEDY as UNGREEDY,
-    PCRE2_UTF as UTF,
+    PCRE2_FIRSTLINE as FIRSTLINE, PCRE2_MATCH_INVALID_UTF as MATCH_INVALID_UTF,
+    PCRE2_MULTILINE as MULTILINE, PCRE2_NEVER_UTF as NEVER_UTF, PCRE2_NOTBOL as NOTBOL,
+    PCRE2_NOTEMPTY as NOTEMPTY, PCRE2_NOTEMPTY_ATSTART as NOTEMPTY_ATSTART, PCRE2_NOTEOL as NOTEOL,
+    PCRE2_NO_AUTO_CAPTURE as NO_AUTO_CAPTURE, PCRE2_NO_START_OPTIMIZE as NO_START_OPTIMIZE,
+    PCRE2_UCP as UCP, PCRE2_UNGREEDY as UNGREEDY, PCRE2_UTF as UTF,
 };
 
 /// Newline conventions (`pcre2_set_newline` values).
 pub use sys::{
     PCRE2_NEWLINE_ANY as NEWLINE_ANY, PCRE2_NEWLINE_ANYCRLF as NEWLINE_ANYCRLF,
-    PCRE2_NEWLINE_CR as NEWLINE_CR, PCRE2_NEWLINE_CRLF as NEWLINE_CRLF, PCRE2_NEWLINE_LF as NEWLINE_LF,
+    PCRE2_NEWLINE_CR as NEWLINE_CR, PCRE2_NEWLINE_CRLF as NEWLINE_CRLF,
+    PCRE2_NEWLINE_LF as NEWLINE_LF,
 };
 
 /// What `\R` matches (`pcre2_set_bsr` values).
@@ -97,7 +98,10 @@ impl Drop for Code {
 pub enum Exec {
     /// `rc` pairs were set (the highest matched group + 1); `ovector` holds all
     /// `capture_count + 1` pairs, `None` for a group that did not take part.
-    Match { rc: usize, ovector: Vec<Option<(usize, usize)>> },
+    Match {
+        rc: usize,
+        ovector: Vec<Option<(usize, usize)>>,
+    },
     NoMatch,
     MatchLimit,
     /// The depth or heap limit (PCRE1's "recursion limit").
@@ -123,7 +127,10 @@ pub fn compile(pattern: &[u8], cfg: CompileConfig) -> Result<Code, CompileError>
     // SAFETY: a null general context asks for the default allocator.
     let ctx = unsafe { sys::pcre2_compile_context_create_8(ptr::null_mut()) };
     if ctx.is_null() {
-        return Err(CompileError { code: ERR_NO_MEMORY, offset: 0 });
+        return Err(CompileError {
+            code: ERR_NO_MEMORY,
+            offset: 0,
+        });
     }
     let mut errcode: i32 = 0;
     let mut erroffset: usize = 0;
@@ -143,14 +150,30 @@ pub fn compile(pattern: &[u8], cfg: CompileConfig) -> Result<Code, CompileError>
         // lookarounds.
         sys::pcre2_set_max_varlookbehind_8(ctx, 0);
         sys::pcre2_set_compile_extra_options_8(ctx, sys::PCRE2_EXTRA_ALLOW_LOOKAROUND_BSK);
-        let raw = sys::pcre2_compile_8(pattern.as_ptr(), pattern.len(), cfg.options, &mut errcode, &mut erroffset, ctx);
+        let raw = sys::pcre2_compile_8(
+            pattern.as_ptr(),
+            pattern.len(),
+            cfg.options,
+            &mut errcode,
+            &mut erroffset,
+            ctx,
+        );
         sys::pcre2_compile_context_free_8(ctx);
         raw
     };
     let Some(raw) = NonNull::new(raw) else {
-        return Err(CompileError { code: errcode, offset: erroffset });
+        return Err(CompileError {
+            code: errcode,
+            offset: erroffset,
+        });
     };
-    let mut code = Code { raw, capture_count: 0, names: Vec::new(), newline: NEWLINE_LF, utf: false };
+    let mut code = Code {
+        raw,
+        capture_count: 0,
+        names: Vec::new(),
+        newline: NEWLINE_LF,
+        utf: false,
+    };
     code.capture_count = code.info_u32(sys::PCRE2_INFO_CAPTURECOUNT);
     code.newline = code.info_u32(sys::PCRE2_INFO_NEWLINE);
     code.utf = code.info_u32(sys::PCRE2_INFO_ALLOPTIONS) & UTF != 0;
@@ -162,7 +185,9 @@ impl Code {
     fn info_u32(&self, what: u32) -> u32 {
         let mut v: u32 = 0;
         // SAFETY: the requested items all write one uint32_t into `v`.
-        let rc = unsafe { sys::pcre2_pattern_info_8(self.raw.as_ptr(), what, &mut v as *mut u32 as *mut c_void) };
+        let rc = unsafe {
+            sys::pcre2_pattern_info_8(self.raw.as_ptr(), what, &mut v as *mut u32 as *mut c_void)
+        };
         if rc == 0 {
             v
         } else {
@@ -253,7 +278,17 @@ impl Code {
         // to it after returning, as we never ask for substrings by pointer); `md` was made for
         // this pattern; `mctx` is live or null. UTF validity is checked by PCRE2 unless the
         // pattern was compiled with PCRE2_MATCH_INVALID_UTF, which makes invalid input safe.
-        let rc = unsafe { sys::pcre2_match_8(code, subject.as_ptr(), subject.len(), start, options, md, mctx) };
+        let rc = unsafe {
+            sys::pcre2_match_8(
+                code,
+                subject.as_ptr(),
+                subject.len(),
+                start,
+                options,
+                md,
+                mctx,
+            )
+        };
         let result = if rc > 0 {
             // SAFETY: `md` is live; the ovector has `count` pairs of PCRE2_SIZE.
             let ovector = unsafe {
@@ -268,7 +303,10 @@ impl Code {
                     (s, e) => Some((s, e)),
                 })
                 .collect();
-            Exec::Match { rc: rc as usize, ovector: pairs }
+            Exec::Match {
+                rc: rc as usize,
+                ovector: pairs,
+            }
         } else {
             match rc {
                 sys::PCRE2_ERROR_NOMATCH | sys::PCRE2_ERROR_RECURSELOOP => Exec::NoMatch,
@@ -276,7 +314,9 @@ impl Code {
                 sys::PCRE2_ERROR_DEPTHLIMIT | sys::PCRE2_ERROR_HEAPLIMIT => Exec::DepthLimit,
                 sys::PCRE2_ERROR_BADOFFSET => Exec::BadOffset,
                 sys::PCRE2_ERROR_BADUTFOFFSET => Exec::BadUtf,
-                e if (sys::PCRE2_ERROR_UTF8_ERR21..=sys::PCRE2_ERROR_UTF8_ERR1).contains(&e) => Exec::BadUtf,
+                e if (sys::PCRE2_ERROR_UTF8_ERR21..=sys::PCRE2_ERROR_UTF8_ERR1).contains(&e) => {
+                    Exec::BadUtf
+                }
                 // rc == 0 means the ovector was too small, which cannot happen with match data
                 // made from the pattern.
                 e => Exec::Other(e),
@@ -350,19 +390,6 @@ impl CompileError {
     }
 }
 
-/// The version of the bundled PCRE2 library, e.g. `10.46 2025-08-27`.
-pub fn library_version() -> String {
-    let mut buf = [0u8; 64];
-    // SAFETY: PCRE2_CONFIG_VERSION writes a zero-terminated string of at most 24 code units
-    // into the buffer it is given (ours has 64).
-    let n = unsafe { sys::pcre2_config_8(sys::PCRE2_CONFIG_VERSION, buf.as_mut_ptr() as *mut c_void) };
-    if n <= 1 {
-        return String::new();
-    }
-    let len = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-    String::from_utf8_lossy(&buf[..len]).into_owned()
-}
-
 /// Length of a PCRE2 character table set: lower-case map, case-flip map, class bitmaps
 /// (10 × 32 bytes), character types.
 const TABLES_LENGTH: usize = 256 + 256 + 320 + 256;
@@ -422,7 +449,11 @@ fn build_latin1_tables() -> [u8; TABLES_LENGTH] {
     for c in 0..=255u8 {
         let i = c as usize;
         lcc[i] = to_lower(c);
-        fcc[i] = if is_lower(c) { to_upper(c) } else { to_lower(c) };
+        fcc[i] = if is_lower(c) {
+            to_upper(c)
+        } else {
+            to_lower(c)
+        };
         let mut set = |base: usize, yes: bool| {
             if yes {
                 cbits[base + i / 8] |= 1 << (i % 8);
@@ -473,8 +504,14 @@ mod tests {
         assert_eq!(t[256 + 0xDF], 0xDF); // ß has no upper case in Latin-1
         let cbits = &t[512..832];
         assert_eq!(&cbits[0..5], &[0x00, 0x3e, 0x00, 0x00, 0x01]); // space
-        assert_eq!(&cbits[160 + 20..160 + 32], &[0x00, 0x04, 0x20, 0x04, 0xff, 0xff, 0x7f, 0xff, 0xff, 0xff, 0x7f, 0xff]); // word
-        assert_eq!(&cbits[256 + 20..256 + 32], &[0xff, 0xfb, 0xdf, 0xfb, 0, 0, 0x80, 0, 0, 0, 0x80, 0]); // punct
+        assert_eq!(
+            &cbits[160 + 20..160 + 32],
+            &[0x00, 0x04, 0x20, 0x04, 0xff, 0xff, 0x7f, 0xff, 0xff, 0xff, 0x7f, 0xff]
+        ); // word
+        assert_eq!(
+            &cbits[256 + 20..256 + 32],
+            &[0xff, 0xfb, 0xdf, 0xfb, 0, 0, 0x80, 0, 0, 0, 0x80, 0]
+        ); // punct
         assert_eq!(&cbits[288..292], &[0xff, 0xff, 0xff, 0xff]); // cntrl 0..31
         assert_eq!(cbits[288 + 15], 0x80); // cntrl 127
     }
@@ -501,15 +538,36 @@ mod tests {
         assert_eq!((e.message().as_str(), e.offset), ("missing )", 2));
         let e = compile(b"a)", CompileConfig::default()).err().unwrap();
         assert_eq!(e.message(), "unmatched parentheses");
-        let e = compile(&[0xff], CompileConfig { options: UTF, ..Default::default() }).err().unwrap();
+        let e = compile(
+            &[0xff],
+            CompileConfig {
+                options: UTF,
+                ..Default::default()
+            },
+        )
+        .err()
+        .unwrap();
         assert_eq!(e.message(), "invalid UTF-8 string");
     }
 
     #[test]
     fn latin1_word_and_case() {
         let w = compile(b"\\w", CompileConfig::default()).unwrap();
-        assert!(matches!(w.exec(&[0xE9], 0, 0, Limits::default()), Exec::Match { .. }));
-        let c = compile(&[0xE9], CompileConfig { options: CASELESS, ..Default::default() }).unwrap();
-        assert!(matches!(c.exec(&[0xC9], 0, 0, Limits::default()), Exec::Match { .. }));
+        assert!(matches!(
+            w.exec(&[0xE9], 0, 0, Limits::default()),
+            Exec::Match { .. }
+        ));
+        let c = compile(
+            &[0xE9],
+            CompileConfig {
+                options: CASELESS,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(matches!(
+            c.exec(&[0xC9], 0, 0, Limits::default()),
+            Exec::Match { .. }
+        ));
     }
 }

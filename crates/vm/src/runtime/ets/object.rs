@@ -53,9 +53,35 @@ impl TermAlloc for Builder {
 impl Stored {
     /// A private copy of `t`.
     pub fn new(t: Term) -> Stored {
+        if let Some(e) = t.as_tuple() {
+            if e.iter().all(|x| is_flat(*x)) {
+                return Stored::tuple_of(e);
+            }
+        }
         let n = size_of(t);
         let mut b = Builder { words: vec![Term::NIL; n].into_boxed_slice(), used: 0, extra: None };
         let term = copy_term(t, &mut b);
+        Stored { term, words: b.words, extra: b.extra }
+    }
+
+    /// A tuple of `elems` (any terms, copied as needed): how updates build the new
+    /// version of an object without an intermediate tuple.
+    pub fn tuple_of(elems: &[Term]) -> Stored {
+        let deep: usize = elems.iter().filter(|x| !is_flat(**x)).map(|x| size_of(*x)).sum();
+        let n = 1 + elems.len() + deep;
+        let mut b = Builder { words: vec![Term::NIL; n].into_boxed_slice(), used: 1 + elems.len(), extra: None };
+        let mut copies = Vec::new();
+        if deep > 0 {
+            copies = elems.iter().map(|x| if is_flat(*x) { *x } else { copy_term(*x, &mut b) }).collect();
+        }
+        let src = if deep > 0 { &copies[..] } else { elems };
+        if let Some(w) = b.words.get_mut(..1 + src.len()) {
+            if let Some((h, rest)) = w.split_first_mut() {
+                *h = enigma_term::Header::new(enigma_term::boxed::TUPLE, src.len()).as_term();
+                rest.copy_from_slice(src);
+            }
+        }
+        let term = Term::from_boxed_ptr(b.words.as_ptr());
         Stored { term, words: b.words, extra: b.extra }
     }
 
@@ -79,6 +105,12 @@ impl Drop for Stored {
             }
         }
     }
+}
+
+/// Whether `t` is a word on its own (nothing to copy).
+#[inline]
+fn is_flat(t: Term) -> bool {
+    !t.is_boxed() && !t.is_cons()
 }
 
 /// An object in a table: the stored tuple, its key, and what the hash table keeps with it.
@@ -106,6 +138,23 @@ impl Obj {
     pub fn term(&self) -> Term {
         self.stored.term()
     }
+
+    /// An object for the tuple of `elems` (an updated version of another object).
+    pub fn from_elems(elems: &[Term], keypos: usize, hval: u32) -> Obj {
+        let stored = Stored::tuple_of(elems);
+        let key = key_of(stored.term(), keypos).unwrap_or(Term::NIL);
+        Obj { key, hval, pseudo_deleted: false, stored }
+    }
+}
+
+/// Copies `t` (in table memory) onto `heap`, with a quick path for tuples of immediates.
+pub fn copy_out(t: Term, heap: &mut dyn enigma_term::TermAlloc) -> Term {
+    if let Some(e) = t.as_tuple() {
+        if e.iter().all(|x| is_flat(*x)) {
+            return enigma_term::build::tuple(heap, e);
+        }
+    }
+    copy_term(t, heap)
 }
 
 /// Element `keypos` (1-based) of `t`, if `t` is a tuple that long.
@@ -130,5 +179,14 @@ mod tests {
         assert_eq!(o.key, Term::small(5));
         assert_ne!(o.term().raw(), t.raw());
         assert_eq!(o.stored.words(), size_of(t));
+        let flat = build::tuple(&mut a, &[Term::small(1), Term::NIL]);
+        let o = Obj::new(flat, 1, 0);
+        assert!(compare::eq(o.term(), flat));
+        let o = Obj::from_elems(&[Term::small(2), l, big], 1, 0);
+        let want = build::tuple(&mut a, &[Term::small(2), l, big]);
+        assert!(compare::eq(o.term(), want));
+        assert_eq!(o.key, Term::small(2));
+        let back = copy_out(o.term(), &mut a);
+        assert!(compare::eq(back, want));
     }
 }
