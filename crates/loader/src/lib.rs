@@ -26,6 +26,7 @@
     )
 )]
 
+mod checksum;
 mod chunks;
 mod compact;
 mod disasm;
@@ -38,6 +39,7 @@ mod validate;
 #[cfg(test)]
 mod test_util;
 
+pub use checksum::module_md5;
 pub use chunks::exports::ExportEntry;
 pub use chunks::imports::{Import, MAX_ARITY};
 pub use chunks::lambdas::Lambda;

@@ -18,9 +18,10 @@ pub struct ProcessDict {
 
 fn key_hash(k: Term) -> u32 {
     // 0.0 =:= -0.0 in OTP 25, so both must land in one bucket.
-    match k.as_float() {
-        Some(f) if f == 0.0 => 0x5EED_0F10,
-        _ => hash::internal_hash(k, 0),
+    if k.as_float().is_some_and(|f| f == 0.0) {
+        0x5EED_0F10
+    } else {
+        hash::internal_hash(k, 0)
     }
 }
 
@@ -72,7 +73,7 @@ impl ProcessDict {
     /// Every `(key, value)`, newest first.
     pub fn entries(&self) -> Vec<(Term, Term)> {
         let mut all: Vec<&(Term, Term, u64)> = self.buckets.values().flatten().collect();
-        all.sort_unstable_by(|a, b| b.2.cmp(&a.2));
+        all.sort_unstable_by_key(|e| std::cmp::Reverse(e.2));
         all.into_iter().map(|e| (e.0, e.1)).collect()
     }
 

@@ -227,7 +227,9 @@ pub fn new_ref(p: &mut Process) -> Term {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(1);
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    build::reference(&mut p.heap, [n as u32, (n >> 32) as u32, 0])
+    // BEAM keeps the first number of a local reference below 2^18 (the external format
+    // relies on it); the counter's higher bits go to the other two.
+    build::reference(&mut p.heap, [(n & 0x3_FFFF) as u32, (n >> 18) as u32, (n >> 50) as u32])
 }
 
 /// `monitor(process, Target)`: Target is a pid, a registered name or `{Name, Node}`.

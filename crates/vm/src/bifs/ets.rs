@@ -590,6 +590,7 @@ pub const BIFS: &[BifEntry] = &[
     bif!("ets", "match_spec_compile", 1, select::match_spec_compile_1),
     bif!("ets", "match_spec_run_r", 3, select::match_spec_run_r_3),
     bif!("ets", "is_compiled_ms", 1, select::is_compiled_ms_1),
+    bif!("erlang", "match_spec_test", 3, select::match_spec_test_3),
     bif!("ets", "info", 1, info::info_1),
     bif!("ets", "info", 2, info::info_2),
     bif!("ets", "whereis", 1, info::whereis_1),

@@ -43,19 +43,9 @@ pub fn load_bytes(bytes: &[u8], install: bool) -> Result<&'static Module, LoadFa
     Ok(module)
 }
 
-/// The module's identity for funs: BEAM uses the MD5 of the code; any stable digest of the
-/// file serves the same purpose here (funs from different versions must differ).
+/// The module's checksum, as BEAM computes it (funs' `new_uniq`, `module_info(md5)`).
 fn module_md5(bytes: &[u8]) -> [u8; 16] {
-    let mut h1: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut h2: u64 = 0x8422_2325_cbf2_9ce4;
-    for &b in bytes {
-        h1 = (h1 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        h2 = (h2 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(7);
-    }
-    let mut out = [0u8; 16];
-    out[..8].copy_from_slice(&h1.to_be_bytes());
-    out[8..].copy_from_slice(&h2.to_be_bytes());
-    out
+    enigma_loader::module_md5(bytes).unwrap_or([0; 16])
 }
 
 struct Ctx<'a> {

@@ -89,13 +89,37 @@ impl TableRef {
     }
 }
 
+/// A multiplicative hasher for the registry's integer keys (table ids, atom indexes): the
+/// keys are small and unique, so SipHash's protection buys nothing on this hot path.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 #[derive(Default)]
 struct Registry {
-    tables: RwLock<HashMap<u64, Arc<TableRef>>>,
-    names: RwLock<HashMap<Atom, Arc<TableRef>>>,
+    tables: RwLock<IdMap<u64, Arc<TableRef>>>,
+    names: RwLock<IdMap<Atom, Arc<TableRef>>>,
     /// Tables each process owns or has fixed (by pid number), for [`owner_exited`].
-    owned: Mutex<HashMap<u64, Vec<u64>>>,
-    fixed: Mutex<HashMap<u64, Vec<u64>>>,
+    owned: Mutex<IdMap<u64, Vec<u64>>>,
+    fixed: Mutex<IdMap<u64, Vec<u64>>>,
     next_id: AtomicU64,
     /// Compiled match specifications kept for references (`match_spec_compile/1` and
     /// select continuations): an identical spec is compiled once.
@@ -319,7 +343,7 @@ pub fn keep_spec(heap: &mut dyn TermAlloc, ms: Term) -> Result<(Term, Arc<MatchS
             id
         }
     };
-    let spec = s.by_id.get(&id).cloned().ok_or(matchspec::BadSpec)?;
+    let spec = s.by_id.get(&id).cloned().ok_or_else(|| matchspec::BadSpec(String::new()))?;
     Ok((build::reference(heap, [id as u32, (id >> 32) as u32, MS_MARK]), spec))
 }
 
@@ -327,4 +351,84 @@ pub fn keep_spec(heap: &mut dyn TermAlloc, ms: Term) -> Result<(Term, Arc<MatchS
 pub fn kept_spec(t: Term) -> Option<Arc<MatchSpec>> {
     let id = ref_id(t, MS_MARK)?;
     lock(&reg().specs).by_id.get(&id).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use enigma_term::atom;
+
+    fn a(s: &str) -> Atom {
+        Atom::intern(s).unwrap_or(atom::UNDEFINED)
+    }
+
+    #[test]
+    fn owner_exit_deletes_tables_and_releases_fixes() {
+        let owner = Term::pid(900_001);
+        let other = Term::pid(900_002);
+        let named = Options { named: true, ..Options::default() };
+        let t1 = create(a("ets_rt_test_named"), owner, &named).ok().unwrap_or_else(|| panic!("create"));
+        let t2 = create(a("ets_rt_test"), owner, &Options::default()).ok().unwrap_or_else(|| panic!("create"));
+        let t3 = create(a("ets_rt_test3"), other, &Options::default()).ok().unwrap_or_else(|| panic!("create"));
+        assert_eq!(create(a("ets_rt_test_named"), other, &named).err(), Some(Cause::AlreadyExists));
+        let mut area = VecAlloc::new();
+        let tid = tid_term(&mut area, t2.id);
+        assert!(resolve(tid).is_ok());
+        assert!(resolve(Term::atom(a("ets_rt_test_named"))).is_ok());
+        t3.write().fix(owner, (0, 0));
+        note_fix(t3.id, owner, true);
+        owner_exited(owner);
+        assert!(t1.read().deleted && t2.read().deleted);
+        assert_eq!(resolve(tid).err(), Some(Cause::Id));
+        assert_eq!(resolve(Term::atom(a("ets_rt_test_named"))).err(), Some(Cause::Id));
+        assert!(!t3.read().deleted);
+        assert!(!t3.read().is_fixed());
+        assert_eq!(resolve(Term::small(1)).err(), Some(Cause::Type));
+        let plain_ref = build::reference(&mut area, [1, 0, 0]);
+        assert_eq!(resolve(plain_ref).err(), Some(Cause::Type));
+        delete_locked(&t3, &mut t3.write());
+    }
+
+    #[test]
+    fn hash_table_grows_and_keeps_order_stable() {
+        let t = create(a("ets_rt_grow"), Term::pid(900_003), &Options::default()).ok().unwrap_or_else(|| panic!("create"));
+        let mut area = VecAlloc::new();
+        let mut g = t.write();
+        for i in 0..3000 {
+            let obj = build::tuple(&mut area, &[Term::small(i), Term::small(i * 2)]);
+            assert!(g.put(obj, false));
+        }
+        assert_eq!(g.size(), 3000);
+        for i in 0..3000 {
+            assert_eq!(g.lookup(Term::small(i)).len(), 1);
+        }
+        // Walking first/next visits every key once.
+        let mut seen = 0;
+        let mut k = g.first();
+        while let Some(key) = k {
+            seen += 1;
+            k = g.next(key).ok().flatten();
+        }
+        assert_eq!(seen, 3000);
+        for i in 0..3000 {
+            g.erase(Term::small(i));
+        }
+        assert_eq!(g.size(), 0);
+        assert!(g.first().is_none());
+        delete_locked(&t, &mut g);
+    }
+
+    #[test]
+    fn kept_specs_are_shared() {
+        let mut area = VecAlloc::new();
+        let head = build::tuple(&mut area, &[Term::atom(a("$1"))]);
+        let body = build::list(&mut area, &[Term::atom(a("$1"))]);
+        let clause = build::tuple(&mut area, &[head, Term::NIL, body]);
+        let ms = build::list(&mut area, &[clause]);
+        let (r1, _) = keep_spec(&mut area, ms).ok().unwrap_or_else(|| panic!("compile"));
+        let (r2, _) = keep_spec(&mut area, ms).ok().unwrap_or_else(|| panic!("compile"));
+        assert_eq!(r1.ref_numbers(), r2.ref_numbers());
+        assert!(kept_spec(r1).is_some());
+        assert!(kept_spec(Term::NIL).is_none());
+    }
 }

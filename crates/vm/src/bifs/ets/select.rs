@@ -255,3 +255,35 @@ pub fn match_spec_run_r_3(p: &mut Process, a: &[Term]) -> BifResult {
     }
     Ok(acc)
 }
+
+/// `erlang:match_spec_test(Term, MatchSpec, table)` (behind `ets:test_ms/2`): `{ok, Result,
+/// [], []}` or `{error, [{error, Message}]}`. The trace dialect needs tracing, which
+/// Enigma does not have.
+pub fn match_spec_test_3(p: &mut Process, a: &[Term]) -> BifResult {
+    match a[2].as_atom().map(|x| x.name()) {
+        Some("table") => {}
+        Some("trace") => {
+            return Err(Fault::Unimplemented(crate::emulator::instr::Mfa {
+                module: enigma_term::atom::ERLANG,
+                function: enigma_term::Atom::intern("match_spec_test").unwrap_or(enigma_term::atom::UNDEFINED),
+                arity: 3,
+            }))
+        }
+        _ => return Err(bad(p)),
+    }
+    let spec = match MatchSpec::compile(a[1]) {
+        Ok(s) => s,
+        Err(e) => {
+            let msg = build::str_list(&mut p.heap, &e.0);
+            let err = build::tuple(&mut p.heap, &[Term::atom(enigma_term::atom::ERROR), msg]);
+            let errs = build::list(&mut p.heap, &[err]);
+            return Ok(build::tuple(&mut p.heap, &[Term::atom(enigma_term::atom::ERROR), errs]));
+        }
+    };
+    let res = match spec.runner().run(p, a[0], true) {
+        Outcome::NoMatch => Term::FALSE,
+        Outcome::Value(v) => v.to_heap(p),
+        Outcome::Exit => Term::atom(enigma_term::atom::EXIT_UPPER),
+    };
+    Ok(build::tuple(&mut p.heap, &[Term::atom(enigma_term::atom::OK), res, Term::NIL, Term::NIL]))
+}

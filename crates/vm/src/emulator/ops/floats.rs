@@ -11,7 +11,8 @@ pub fn to_f64(t: Term) -> Option<f64> {
     if let Some(f) = t.as_float() {
         return Some(f);
     }
-    let b = t.as_bigint()?;
-    let v = num_traits::ToPrimitive::to_f64(&b)?;
+    // BEAM's own bignum-to-double conversion (not correctly rounded), so that `A / B` on
+    // bignums agrees with erl to the last bit.
+    let v = crate::bifs::erlang::arith::number_to_f64(t)?;
     v.is_finite().then_some(v)
 }

@@ -112,9 +112,21 @@ pub struct MatchSpec {
     pub source: Term,
 }
 
-/// Why a spec does not compile (every case is `badarg` to the caller).
+/// Why a spec does not compile (`badarg` to most callers; `erlang:match_spec_test/3`
+/// shows the message, worded as BEAM's where Enigma knows the case).
 #[derive(Debug, PartialEq, Eq)]
-pub struct BadSpec;
+pub struct BadSpec(pub String);
+
+fn bad(msg: &str) -> BadSpec {
+    BadSpec(msg.to_string())
+}
+
+/// The special forms of the trace dialect (an error in table match specifications).
+const TRACE_FORMS: &[&str] = &[
+    "message", "return_trace", "exception_trace", "display", "process_dump", "enable_trace",
+    "disable_trace", "trace", "caller", "caller_line", "silent", "is_seq_trace", "set_seq_token",
+    "get_seq_token", "get_tcw", "set_tcw", "set_tcw_fake",
+];
 
 /// What the match of one object produced.
 pub enum Outcome {
@@ -246,9 +258,7 @@ fn compile_pattern(head: Term, vars: &mut Vars) -> Result<Vec<PatOp>, BadSpec> {
             } else {
                 ops.push(PatOp::Const(t));
             }
-        } else if !t.is_cons() && !t.is_tuple() && !t.is_map() {
-            ops.push(PatOp::Const(t));
-        } else if is_plain_pattern(t) {
+        } else if (!t.is_cons() && !t.is_tuple() && !t.is_map()) || is_plain_pattern(t) {
             ops.push(PatOp::Const(t));
         } else if let Some((h, tl)) = t.as_cons() {
             ops.push(PatOp::Cons);
@@ -262,7 +272,7 @@ fn compile_pattern(head: Term, vars: &mut Vars) -> Result<Vec<PatOp>, BadSpec> {
             let mut vals = Vec::new();
             for (k, v) in map::iter(t) {
                 if has_variable(k) {
-                    return Err(BadSpec);
+                    return Err(bad("Map keys in a match pattern must be constants."));
                 }
                 keys.push(k);
                 vals.push(v);
@@ -338,7 +348,7 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
                 "$_" => code.push(Op::Obj),
                 "$$" => code.push(Op::AllVars),
                 _ => match var_number(t) {
-                    Some(n) => code.push(Op::Var(vars.slot(n).ok_or(BadSpec)?)),
+                    Some(n) => code.push(Op::Var(vars.slot(n).ok_or_else(|| BadSpec(format!("Variable ${n} is unbound.")))?)),
                     None => code.push(Op::Const(t)),
                 },
             }
@@ -369,7 +379,12 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
                 work.push(Task::Expr(k));
             }
         } else if let Some(elems) = t.as_tuple() {
-            let (first, args) = elems.split_first().ok_or(BadSpec)?;
+            let not_call = || {
+                let mut s = String::new();
+                enigma_term::print::write_term(&mut s, t);
+                BadSpec(format!("{s} is neither a function call, nor a tuple (tuples are written {{{{ ... }}}})."))
+            };
+            let (first, args) = elems.split_first().ok_or_else(not_call)?;
             if first.is_tuple() && args.is_empty() {
                 // {{...}}: build a tuple of the inner tuple's elements.
                 let inner = first.as_tuple().unwrap_or(&[]);
@@ -379,7 +394,7 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
                 }
                 continue;
             }
-            let name = first.as_atom().ok_or(BadSpec)?;
+            let name = first.as_atom().ok_or_else(not_call)?;
             match (name.name(), args.len()) {
                 ("const", 1) => code.push(Op::Const(args[0])),
                 ("self", 0) => code.push(Op::SelfPid),
@@ -395,7 +410,7 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
                     let label = labels.len();
                     labels.push(0);
                     work.push(Task::Label(label));
-                    let (last, init) = args.split_last().ok_or(BadSpec)?;
+                    let (last, init) = args.split_last().ok_or_else(|| bad("Special form called without arguments."))?;
                     work.push(Task::Expr(*last));
                     for x in init.iter().rev() {
                         work.push(Task::Jump(andalso, label));
@@ -403,7 +418,10 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
                     }
                 }
                 (n, arity) => {
-                    let op = guard_bif(n, arity).ok_or(BadSpec)?;
+                    if TRACE_FORMS.contains(&n) {
+                        return Err(BadSpec(format!("Special form '{n}' used in wrong dialect.")));
+                    }
+                    let op = guard_bif(n, arity).ok_or_else(|| BadSpec(format!("Function {n}/{arity} does_not_exist.")))?;
                     work.push(Task::Emit(op));
                     for x in args.iter().rev() {
                         work.push(Task::Expr(*x));
@@ -415,7 +433,7 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
         }
     }
     for (at, label) in jumps {
-        let target = labels.get(label).copied().ok_or(BadSpec)?;
+        let target = labels.get(label).copied().ok_or_else(|| bad("internal error"))?;
         if let Some(op) = code.get_mut(at) {
             *op = match op {
                 Op::AndAlso(_) => Op::AndAlso(target),
@@ -427,14 +445,16 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
 }
 
 fn compile_clause(c: Term) -> Result<Clause, BadSpec> {
-    let parts = c.as_tuple().ok_or(BadSpec)?;
-    let [head, guards, body] = parts else { return Err(BadSpec) };
+    let arity3 = || bad("Match program part is not a tuple of arity 3.");
+    let parts = c.as_tuple().ok_or_else(arity3)?;
+    let [head, guards, body] = parts else { return Err(arity3()) };
     let mut vars = Vars::default();
     let pat = compile_pattern(*head, &mut vars)?;
-    let guards = build::list_to_vec(*guards).ok_or(BadSpec)?;
-    let body = build::list_to_vec(*body).ok_or(BadSpec)?;
+    let not_list = || bad("Match expression is not a list.");
+    let guards = build::list_to_vec(*guards).ok_or_else(not_list)?;
+    let body = build::list_to_vec(*body).ok_or_else(not_list)?;
     if body.is_empty() {
-        return Err(BadSpec);
+        return Err(bad("Match body is empty."));
     }
     let mut guard = Vec::new();
     for g in guards {
@@ -469,7 +489,10 @@ impl MatchSpec {
     }
 
     fn compile_in(ms: Term, consts_owned: bool, area: Option<VecAlloc>) -> Result<MatchSpec, BadSpec> {
-        let list = build::list_to_vec(ms).ok_or(BadSpec)?;
+        if !ms.is_list() {
+            return Err(bad("Match programs are not in a list."));
+        }
+        let list = build::list_to_vec(ms).ok_or_else(|| bad("Match programs are not in a proper list."))?;
         let clauses = list.into_iter().map(compile_clause).collect::<Result<Vec<_>, _>>()?;
         Ok(MatchSpec { clauses, consts_owned, _area: area, source: ms })
     }
