@@ -35,6 +35,7 @@ extra() ->
     extra_t("dirname root", fun() -> [filename:dirname(F) || F <- ["/", "/a", "a", "a/"]] end),
     extra_t("basename trailing slash", fun() -> [filename:basename(F) || F <- ["a/b/", "/", ""]] end),
     extra_t("join with ..", fun() -> filename:join(["a", "..", "b"]) end),
-    extra_t("join empty", fun() -> catch filename:join([]) end),
+    %% The trace's deeper frames belong to erl's -eval launcher, so only the reason is shown.
+    extra_t("join empty", fun() -> case catch filename:join([]) of {'EXIT', {R, _}} -> {'EXIT', R}; V -> V end end),
     extra_t("pathtype", fun() -> [filename:pathtype(P) || P <- ["/x", "x", "./x"]] end),
     ok.

@@ -25,6 +25,7 @@ pub mod prim_buffer;
 pub mod prim_file;
 pub mod re;
 pub mod unicode;
+pub mod zlib;
 
 use crate::emulator::exception::BifResult;
 use crate::process::Process;

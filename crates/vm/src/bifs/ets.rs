@@ -89,7 +89,12 @@ pub(crate) fn check(p: &mut Process, t: &Table, need: Need) -> Result<(), Fault>
 }
 
 /// Runs `f` on table `tab` under its read lock.
-pub(crate) fn with_read<R>(p: &mut Process, tab: Term, need: Need, f: impl FnOnce(&mut Process, &Table) -> Result<R, Fault>) -> Result<R, Fault> {
+pub(crate) fn with_read<R>(
+    p: &mut Process,
+    tab: Term,
+    need: Need,
+    f: impl FnOnce(&mut Process, &Table) -> Result<R, Fault>,
+) -> Result<R, Fault> {
     let tr = table(p, tab)?;
     let t = tr.read();
     check(p, &t, need)?;
@@ -167,8 +172,9 @@ fn parse_options(list: Term) -> Option<Options> {
                     } else {
                         // {debug_hash_fixed_number_of_locks, N}: accepted, treated as true.
                         match v.as_tuple()? {
-                            [d, n] if d.as_atom()?.name() == "debug_hash_fixed_number_of_locks"
-                                && n.as_small().is_some_and(|n| (1..=32768).contains(&n)) =>
+                            [d, n]
+                                if d.as_atom()?.name() == "debug_hash_fixed_number_of_locks"
+                                    && n.as_small().is_some_and(|n| (1..=32768).contains(&n)) =>
                             {
                                 if o.ty == Type::OrderedSet {
                                     return None;
@@ -180,12 +186,18 @@ fn parse_options(list: Term) -> Option<Options> {
                         }
                     }
                 }
-                "read_concurrency" => o.read_concurrency = v.is_boolean().then_some(*v == Term::TRUE)?,
+                "read_concurrency" => {
+                    o.read_concurrency = v.is_boolean().then_some(*v == Term::TRUE)?
+                }
                 "heir" if v.as_atom().map(|a| a.name()) == Some("none") => o.heir = None,
-                "decentralized_counters" => decentralized_option = Some(v.is_boolean().then_some(*v == Term::TRUE)?),
+                "decentralized_counters" => {
+                    decentralized_option = Some(v.is_boolean().then_some(*v == Term::TRUE)?)
+                }
                 _ => return None,
             },
-            [k, pid, data] if k.as_atom()?.name() == "heir" && pid.is_local_pid() => o.heir = Some((*pid, *data)),
+            [k, pid, data] if k.as_atom()?.name() == "heir" && pid.is_local_pid() => {
+                o.heir = Some((*pid, *data))
+            }
             _ => return None,
         }
     }
@@ -197,8 +209,12 @@ fn parse_options(list: Term) -> Option<Options> {
 }
 
 fn new_2(p: &mut Process, a: &[Term]) -> BifResult {
-    let Some(name) = a[0].as_atom() else { return Err(bad(p)) };
-    let Some(mut opts) = parse_options(a[1]) else { return Err(bad(p)) };
+    let Some(name) = a[0].as_atom() else {
+        return Err(bad(p));
+    };
+    let Some(mut opts) = parse_options(a[1]) else {
+        return Err(bad(p));
+    };
     // An heir that is not alive is no heir.
     if let Some((pid, _)) = opts.heir {
         if pid != p.pid && crate::runtime::scheduler::lookup(pid).is_none() {
@@ -206,7 +222,11 @@ fn new_2(p: &mut Process, a: &[Term]) -> BifResult {
         }
     }
     let tr = rt::create(name, p.pid, &opts).map_err(|c| fail(p, c))?;
-    Ok(if opts.named { a[0] } else { rt::tid_term(&mut p.heap, tr.id) })
+    Ok(if opts.named {
+        a[0]
+    } else {
+        rt::tid_term(&mut p.heap, tr.id)
+    })
 }
 
 // ---- inserting ----
@@ -282,7 +302,9 @@ fn lookup_element_3(p: &mut Process, a: &[Term]) -> BifResult {
             }
         }
         if matches!(t.ty, Type::Set | Type::OrderedSet) {
-            return Ok(elems.first().map_or(Term::NIL, |e| copy_term(*e, &mut p.heap)));
+            return Ok(elems
+                .first()
+                .map_or(Term::NIL, |e| copy_term(*e, &mut p.heap)));
         }
         Ok(copy_list(p, &elems))
     })
@@ -384,7 +406,9 @@ fn internal_delete_all_2(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 fn take_2(p: &mut Process, a: &[Term]) -> BifResult {
-    with_write(p, a[0], |p, _, t| Ok(t.take(a[1], |objs| copy_list(p, objs))))
+    with_write(p, a[0], |p, _, t| {
+        Ok(t.take(a[1], |objs| copy_list(p, objs)))
+    })
 }
 
 // ---- updating ----
@@ -398,15 +422,25 @@ struct CounterOp {
 
 fn parse_counter_op(t: Term) -> Option<CounterOp> {
     if t.is_integer() {
-        return Some(CounterOp { pos: 0, incr: t, warp: None });
+        return Some(CounterOp {
+            pos: 0,
+            incr: t,
+            warp: None,
+        });
     }
     let e = t.as_tuple()?;
     let pos = |x: &Term| x.as_small().filter(|&n| n >= 1).map(|n| n as usize);
     match e {
-        [p, i] if i.is_integer() => Some(CounterOp { pos: pos(p)?, incr: *i, warp: None }),
-        [p, i, th, sv] if i.is_integer() && th.is_integer() && sv.is_integer() => {
-            Some(CounterOp { pos: pos(p)?, incr: *i, warp: Some((*th, *sv)) })
-        }
+        [p, i] if i.is_integer() => Some(CounterOp {
+            pos: pos(p)?,
+            incr: *i,
+            warp: None,
+        }),
+        [p, i, th, sv] if i.is_integer() && th.is_integer() && sv.is_integer() => Some(CounterOp {
+            pos: pos(p)?,
+            incr: *i,
+            warp: Some((*th, *sv)),
+        }),
         _ => None,
     }
 }
@@ -435,7 +469,9 @@ fn update_counter(p: &mut Process, a: &[Term], default: Option<Term>) -> BifResu
         let (mut elems, is_new) = match t.get_one(key) {
             Some(o) => (o.as_tuple().map(|e| e.to_vec()).unwrap_or_default(), false),
             None => {
-                let Some(d) = default else { return Err(fail(p, Cause::BadKey)) };
+                let Some(d) = default else {
+                    return Err(fail(p, Cause::BadKey));
+                };
                 if t.key_of(d).is_none() {
                     return Err(bad(p));
                 }
@@ -451,11 +487,14 @@ fn update_counter(p: &mut Process, a: &[Term], default: Option<Term>) -> BifResu
             if c.pos == t.keypos {
                 return Err(fail(p, Cause::KeyPos));
             }
-            let Some(cur) = elems.get(c.pos - 1).copied() else { return Err(fail(p, Cause::Position)) };
+            let Some(cur) = elems.get(c.pos - 1).copied() else {
+                return Err(fail(p, Cause::Position));
+            };
             if !cur.is_integer() {
                 return Err(bad(p));
             }
-            let mut v = crate::bifs::erlang::arith::add(&mut p.heap, cur, c.incr).map_err(|_| bad(p))?;
+            let mut v =
+                crate::bifs::erlang::arith::add(&mut p.heap, cur, c.incr).map_err(|_| bad(p))?;
             if let Some((th, sv)) = c.warp {
                 let neg = enigma_term::compare::compare(c.incr, Term::small(0), false).is_lt();
                 let o = enigma_term::compare::compare(v, th, false);
@@ -494,7 +533,11 @@ fn update_element_3(p: &mut Process, a: &[Term]) -> BifResult {
         if !matches!(t.ty, Type::Set | Type::OrderedSet) {
             return Err(bad(p));
         }
-        let specs = if a[2].is_tuple() { vec![a[2]] } else { build::list_to_vec(a[2]).ok_or_else(|| bad(p))? };
+        let specs = if a[2].is_tuple() {
+            vec![a[2]]
+        } else {
+            build::list_to_vec(a[2]).ok_or_else(|| bad(p))?
+        };
         let mut ups = Vec::with_capacity(specs.len());
         for s in specs {
             match s.as_tuple() {
@@ -505,7 +548,9 @@ fn update_element_3(p: &mut Process, a: &[Term]) -> BifResult {
                 _ => return Err(bad(p)),
             }
         }
-        let Some(base) = t.get_one(a[1]) else { return Ok(Term::FALSE) };
+        let Some(base) = t.get_one(a[1]) else {
+            return Ok(Term::FALSE);
+        };
         let mut elems = base.as_tuple().map(|e| e.to_vec()).unwrap_or_default();
         for (pos, v) in ups {
             if pos == t.keypos {
@@ -539,7 +584,10 @@ fn safe_fixtable_2(p: &mut Process, a: &[Term]) -> BifResult {
     let mut t = tr.write();
     check(p, &t, Need::Read)?;
     if on {
-        let now = (crate::bifs::os::monotonic_ns(), crate::bifs::os::system_ns());
+        let now = (
+            crate::bifs::os::monotonic_ns(),
+            crate::bifs::os::system_ns(),
+        );
         t.fix(p.pid, now);
         rt::note_fix(tr.id, p.pid, true);
     } else {
@@ -579,7 +627,12 @@ pub const BIFS: &[BifEntry] = &[
     bif!("ets", "select_reverse", 2, select::select_reverse_2),
     bif!("ets", "select_reverse", 3, select::select_reverse_3),
     bif!("ets", "select_count", 2, select::select_count_2),
-    bif!("ets", "internal_select_delete", 2, select::internal_select_delete_2),
+    bif!(
+        "ets",
+        "internal_select_delete",
+        2,
+        select::internal_select_delete_2
+    ),
     bif!("ets", "select_replace", 2, select::select_replace_2),
     bif!("ets", "match", 1, select::match_1),
     bif!("ets", "match", 2, select::match_2),
@@ -597,5 +650,10 @@ pub const BIFS: &[BifEntry] = &[
     bif!("ets", "rename", 2, info::rename_2),
     bif!("ets", "give_away", 3, info::give_away_3),
     bif!("ets", "setopts", 2, info::setopts_2),
-    bif!("ets", "internal_request_all", 0, info::internal_request_all_0),
+    bif!(
+        "ets",
+        "internal_request_all",
+        0,
+        info::internal_request_all_0
+    ),
 ];

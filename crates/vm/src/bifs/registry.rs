@@ -55,6 +55,7 @@ fn tables() -> &'static [&'static [BifEntry]] {
         prim_file::BIFS,
         re::BIFS,
         unicode::BIFS,
+        zlib::BIFS,
     ]
 }
 

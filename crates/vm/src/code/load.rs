@@ -285,6 +285,7 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
         Some(t) => (t.items.iter().map(|it| (it.file, it.line)).collect(), t.files.clone()),
         None => (Vec::new(), vec![format!("{}.erl", beam.name)]),
     };
+    let file_terms = files.iter().map(|f| build::str_list(&mut cx.lit_area, f)).collect();
     let attributes = decode_optional(&beam.attributes, &mut cx.lit_area);
     let compile_info = decode_optional(&beam.compile_info, &mut cx.lit_area);
     // Keep the export label positions for `finish`.
@@ -302,6 +303,7 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
         lines,
         line_items,
         files,
+        file_terms,
         lambdas: cx.lambdas,
         exports,
         attributes,

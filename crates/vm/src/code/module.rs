@@ -30,6 +30,8 @@ pub struct Module {
     pub line_items: Vec<(u32, u32)>,
     /// Source file names; index 0 is the module's own file.
     pub files: Vec<String>,
+    /// The same names as Erlang strings in the literal area (for stack traces).
+    pub file_terms: Vec<Term>,
     pub lambdas: Vec<&'static FunEntry>,
     /// `(function, arity)` of each exported function.
     pub exports: Vec<(Atom, u32)>,
@@ -68,6 +70,21 @@ impl Module {
         v.sort_unstable();
         v.dedup();
         v
+    }
+
+    /// `(file name as a literal string term, line)` of instruction `i`, as `location_at`.
+    pub fn location_term_at(&self, i: usize) -> Option<(Term, u32)> {
+        let f = self.function_at(i)?;
+        let k = self.lines.partition_point(|&(at, _)| at as usize <= i);
+        let &(at, item) = self.lines.get(k.checked_sub(1)?)?;
+        if (at as usize) < f.start {
+            return None;
+        }
+        let &(file, line) = self.line_items.get(item as usize)?;
+        if line == 0 {
+            return None;
+        }
+        Some((*self.file_terms.get(file as usize)?, line))
     }
 
     /// The function containing instruction `i`.

@@ -590,7 +590,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 raise!(e);
             }
             Op::BuildStacktrace => {
-                x[0] = stacktrace_of(x[0]);
+                x[0] = stacktrace::materialize(&mut p.heap, x[0]);
                 pc = next(pc);
             }
             Op::RawRaise => {
@@ -598,7 +598,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 match x[0].as_atom().and_then(Class::from_atom) {
                     Some(class) => {
                         let mut e = Exception::new(class, x[1]);
-                        e.trace = stacktrace_of(x[2]);
+                        e.trace = x[2];
                         raise!(e);
                     }
                     None => {
@@ -1230,28 +1230,24 @@ fn catch_value(p: &mut Process, x: &[Term]) -> Term {
         Class::Throw => x[2],
         Class::Exit => build::tuple(&mut p.heap, &[Term::atom(atom::EXIT_UPPER), x[2]]),
         Class::Error => {
-            let trace = stacktrace_of(x[3]);
-            let inner = build::tuple(&mut p.heap, &[x[2], trace]);
+            let (reason, raw) = (x[2], x[3]);
+            let trace = stacktrace::materialize(&mut p.heap, raw);
+            let inner = build::tuple(&mut p.heap, &[reason, trace]);
             build::tuple(&mut p.heap, &[Term::atom(atom::EXIT_UPPER), inner])
         }
     }
 }
 
-/// The raw trace we keep is `{Class, TraceList}`; this returns the list.
-fn stacktrace_of(raw: Term) -> Term {
-    raw.as_tuple().and_then(|e| e.get(1).copied()).unwrap_or(Term::NIL)
-}
-
-/// The exception that `raise Trace, Value` (from `erlang:raise/3` compiled inline) re-raises.
+/// The exception that `raise Trace, Value` (from `erlang:raise/3` compiled inline) re-raises:
+/// the trace's class and the trace itself, unchanged.
 fn reraise(raw: Term, value: Term) -> Exception {
-    let class = raw.as_tuple().and_then(|e| e.first()).and_then(|c| c.as_atom()).and_then(Class::from_atom);
-    let mut e = Exception::new(class.unwrap_or(Class::Error), value);
-    e.trace = stacktrace_of(raw);
+    let mut e = Exception::new(stacktrace::class_of(raw).unwrap_or(Class::Error), value);
+    e.trace = raw;
     e
 }
 
 fn p_class(p: &Process) -> Class {
-    p.last_trace.as_tuple().and_then(|e| e.first()).and_then(|c| c.as_atom()).and_then(Class::from_atom).unwrap_or(Class::Error)
+    stacktrace::class_of(p.last_trace).unwrap_or(Class::Error)
 }
 
 /// Whether this BIF raises exceptions on its caller's behalf (its own frame is not shown).
@@ -1288,8 +1284,20 @@ fn unimplemented_op(p: &mut Process, name: &str) -> Exception {
 /// returns its handler with x0..x3 set as the compiler expects, or `None` when the process
 /// has no catch left (it exits; reason and trace are stored in the process).
 fn throw(p: &mut Process, x: &mut [Term], pc: *const Op, e: Exception, top: TopFrame) -> Option<*const Op> {
-    let trace = if e.trace.is_value() {
-        e.trace
+    let class = Term::atom(e.class.atom());
+    let raw = if stacktrace::is_raw(e.trace) {
+        // A re-raise keeps its trace; only the class may change (`raw_raise`).
+        match e.trace.as_tuple() {
+            Some(items) if items.first() != Some(&class) => {
+                let mut items = items.to_vec();
+                items[0] = class;
+                build::tuple(&mut p.heap, &items)
+            }
+            _ => e.trace,
+        }
+    } else if e.trace.is_value() {
+        // An explicit trace list (`erlang:raise/3`).
+        build::tuple(&mut p.heap, &[class, e.trace])
     } else {
         let info = if top.info.is_value() { top.info } else { e.info };
         let args = if top.args.is_value() {
@@ -1300,9 +1308,8 @@ fn throw(p: &mut Process, x: &mut [Term], pc: *const Op, e: Exception, top: TopF
             e.args
         };
         let top = TopFrame { args, info, ..top };
-        stacktrace::build(&mut p.heap, pc, &p.stack, top)
+        stacktrace::capture(&mut p.heap, class, pc, &p.stack, top)
     };
-    let raw = build::tuple(&mut p.heap, &[Term::atom(e.class.atom()), trace]);
     p.last_trace = raw;
     // Find the nearest catch: scan down, remembering the lowest return address above it
     // (the frame that holds the catch ends there).
@@ -1329,7 +1336,20 @@ fn throw(p: &mut Process, x: &mut [Term], pc: *const Op, e: Exception, top: TopF
             Some(handler as *const Op)
         }
         None => {
-            p.exit_reason = e.reason;
+            // As in BEAM, an uncaught error exits with `{Reason, Stack}` and an uncaught
+            // throw with `{{nocatch, Reason}, Stack}`.
+            p.exit_reason = match e.class {
+                Class::Exit => e.reason,
+                Class::Error => {
+                    let trace = stacktrace::materialize(&mut p.heap, raw);
+                    build::tuple(&mut p.heap, &[e.reason, trace])
+                }
+                Class::Throw => {
+                    let trace = stacktrace::materialize(&mut p.heap, raw);
+                    let nocatch = build::tuple(&mut p.heap, &[Term::atom(atom::NOCATCH), e.reason]);
+                    build::tuple(&mut p.heap, &[nocatch, trace])
+                }
+            };
             None
         }
     }

@@ -32,16 +32,17 @@ impl TopFrame {
     pub const NONE: TopFrame = TopFrame { bif: None, args: Term::NON_VALUE, info: Term::NON_VALUE, skip_current: false };
 }
 
-/// `[{file, F}, {line, L}]` for the instruction at `index` of the module, or `[]`.
+/// `(module, function, arity, location)` of the instruction at `addr` (the call before it,
+/// for a return address); the location is `[{file, F}, {line, L}]` or `[]`. File names are
+/// terms in the module's literal area, so a location costs two tuples and two cons cells.
 fn location(heap: &mut dyn TermAlloc, addr: usize, is_return_address: bool) -> Option<(Term, Term, Term, Term)> {
     let (m, mut i) = module_for_address(addr)?;
     if is_return_address {
         i = i.checked_sub(1)?;
     }
     let f = m.function_at(i)?;
-    let loc = match m.location_at(i) {
-        Some((file, line)) => {
-            let file_t = build::str_list(heap, file);
+    let loc = match m.location_term_at(i) {
+        Some((file_t, line)) => {
             let ft = build::tuple(heap, &[Term::atom(atom::FILE), file_t]);
             let lt = build::tuple(heap, &[Term::atom(atom::LINE), Term::small(line as i64)]);
             build::list(heap, &[ft, lt])
@@ -61,27 +62,32 @@ fn with_info(heap: &mut dyn TermAlloc, loc: Term, info: Term) -> Term {
     build::list(heap, &items)
 }
 
-/// Builds the trace of an exception raised at `pc` with the Erlang stack `stack`.
-pub fn build(heap: &mut dyn TermAlloc, pc: *const Op, stack: &[Term], top: TopFrame) -> Term {
+/// Marks a raw trace (the second element of the tuple).
+fn raw_marker() -> Term {
+    Term::atom(enigma_term::Atom::intern("$enigma_raw_trace").unwrap_or(atom::UNDEFINED))
+}
+
+/// Slots of a raw trace tuple before the code addresses.
+const RAW_FIXED: usize = 7;
+
+/// Captures what the trace of an exception raised at `pc` needs, cheaply: the class, the
+/// top frame's extras and up to `backtrace_depth` code addresses, as a tuple
+/// `{Class, '$enigma_raw_trace', BifM, BifF, BifArgs, Args, Info, Pc, Cp...}` (absent parts
+/// are `undefined`; addresses are small integers of `address >> 3`). Most exceptions are
+/// caught without anyone looking at their trace, so the list of frames with file names and
+/// lines is built only by [`materialize`].
+pub fn capture(heap: &mut dyn TermAlloc, class: Term, pc: *const Op, stack: &[Term], top: TopFrame) -> Term {
+    let undef = Term::atom(atom::UNDEFINED);
     let depth = backtrace_depth();
-    let mut frames: Vec<Term> = Vec::with_capacity(depth.min(64));
-    let mut info_pending = top.info;
-    if let Some((m, f, args)) = top.bif {
-        let loc = with_info(heap, Term::NIL, info_pending);
-        info_pending = Term::NON_VALUE;
-        frames.push(build::tuple(heap, &[m, f, args, loc]));
-    }
-    let mut first = true;
-    let current = if top.skip_current { None } else { location(heap, pc as usize, false) };
-    if let Some((m, f, a, loc)) = current {
-        let arity_or_args = if top.args.is_value() { top.args } else { a };
-        let loc = if first { with_info(heap, loc, info_pending) } else { loc };
-        first = false;
-        frames.push(build::tuple(heap, &[m, f, arity_or_args, loc]));
-    }
-    let _ = first;
+    let (bm, bf, ba) = top.bif.unwrap_or((undef, undef, undef));
+    let or_undef = |t: Term| if t.is_value() { t } else { undef };
+    let mut words: Vec<Term> = Vec::with_capacity(RAW_FIXED + 1 + depth.min(64));
+    words.extend_from_slice(&[class, raw_marker(), bm, bf, ba, or_undef(top.args), or_undef(top.info)]);
+    let current = if top.skip_current { 0 } else { pc as usize };
+    words.push(Term::small((current >> 3) as i64));
+    let mut frames = usize::from(current != 0) + usize::from(top.bif.is_some());
     for w in stack.iter().rev() {
-        if frames.len() >= depth {
+        if frames >= depth {
             break;
         }
         if !w.is_cp() {
@@ -92,10 +98,60 @@ pub fn build(heap: &mut dyn TermAlloc, pc: *const Op, stack: &[Term], top: TopFr
         if matches!(unsafe { &*(addr as *const Op) }, Op::NormalExit) {
             continue;
         }
+        words.push(Term::small((addr >> 3) as i64));
+        frames += 1;
+    }
+    build::tuple(heap, &words)
+}
+
+/// Whether `t` is a raw trace made by [`capture`].
+pub fn is_raw(t: Term) -> bool {
+    t.as_tuple().is_some_and(|e| e.len() > RAW_FIXED && e[1] == raw_marker())
+}
+
+/// The class of a raw trace (or of a `{Class, List}` pair).
+pub fn class_of(raw: Term) -> Option<crate::emulator::exception::Class> {
+    raw.as_tuple().and_then(|e| e.first()).and_then(|c| c.as_atom()).and_then(crate::emulator::exception::Class::from_atom)
+}
+
+/// The trace in BEAM's list form: from a raw capture, or the list of a `{Class, List}` pair
+/// (an explicit trace given to `erlang:raise/3`).
+pub fn materialize(heap: &mut dyn TermAlloc, raw: Term) -> Term {
+    let Some(e) = raw.as_tuple() else { return Term::NIL };
+    if !is_raw(raw) {
+        return e.get(1).copied().unwrap_or(Term::NIL);
+    }
+    let e: Vec<Term> = e.to_vec();
+    let undef = Term::atom(atom::UNDEFINED);
+    let depth = backtrace_depth();
+    let mut frames: Vec<Term> = Vec::with_capacity(depth.min(64));
+    let mut info_pending = if e[6] == undef { Term::NON_VALUE } else { e[6] };
+    if e[2] != undef {
+        let loc = with_info(heap, Term::NIL, info_pending);
+        info_pending = Term::NON_VALUE;
+        frames.push(build::tuple(heap, &[e[2], e[3], e[4], loc]));
+    }
+    let pc = (e[7].small_value() as usize) << 3;
+    if pc != 0 {
+        if let Some((m, f, a, loc)) = location(heap, pc, false) {
+            let arity_or_args = if e[5] != undef { e[5] } else { a };
+            let loc = with_info(heap, loc, info_pending);
+            frames.push(build::tuple(heap, &[m, f, arity_or_args, loc]));
+        }
+    }
+    for cp in e.iter().skip(RAW_FIXED + 1) {
+        let addr = (cp.small_value() as usize) << 3;
         if let Some((m, f, a, loc)) = location(heap, addr, true) {
             frames.push(build::tuple(heap, &[m, f, a, loc]));
         }
     }
     frames.truncate(depth);
     build::list(heap, &frames)
+}
+
+/// Builds the trace list of an exception raised at `pc` at once (`process_info`'s
+/// `current_stacktrace`).
+pub fn build(heap: &mut dyn TermAlloc, pc: *const Op, stack: &[Term], top: TopFrame) -> Term {
+    let raw = capture(heap, Term::atom(atom::ERROR), pc, stack, top);
+    materialize(heap, raw)
 }

@@ -135,7 +135,10 @@ struct SpecStore {
 
 fn reg() -> &'static Registry {
     static R: OnceLock<Registry> = OnceLock::new();
-    R.get_or_init(|| Registry { next_id: AtomicU64::new(1), ..Default::default() })
+    R.get_or_init(|| Registry {
+        next_id: AtomicU64::new(1),
+        ..Default::default()
+    })
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -150,9 +153,15 @@ fn write<T>(m: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
     m.write().unwrap_or_else(|e| e.into_inner())
 }
 
+/// The numbers of a reference that carries `id` and `mark`: as in `make_ref/0`, the first
+/// number stays below 2^18 (the external term format relies on it).
+fn ref_numbers(id: u64, mark: u32) -> [u32; 3] {
+    [(id & 0x3_FFFF) as u32, (id >> 18) as u32, mark]
+}
+
 /// A reference term for table `id`.
 pub fn tid_term(heap: &mut dyn TermAlloc, id: u64) -> Term {
-    build::reference(heap, [id as u32, (id >> 32) as u32, TID_MARK])
+    build::reference(heap, ref_numbers(id, TID_MARK))
 }
 
 fn ref_id(t: Term, mark: u32) -> Option<u64> {
@@ -160,7 +169,7 @@ fn ref_id(t: Term, mark: u32) -> Option<u64> {
         return None;
     }
     let [a, b, m] = t.ref_numbers();
-    (m == mark).then_some(a as u64 | (b as u64) << 32)
+    (m == mark && a < 0x4_0000).then_some(a as u64 | (b as u64) << 18)
 }
 
 /// The table `t` names (a tid or a table name).
@@ -183,7 +192,10 @@ fn pid_key(pid: Term) -> u64 {
 pub fn create(name: Atom, owner: Term, opts: &Options) -> Result<Arc<TableRef>, Cause> {
     let r = reg();
     let id = r.next_id.fetch_add(1, Ordering::Relaxed);
-    let tr = Arc::new(TableRef { id, lock: RwLock::new(Table::new(id, name, owner, opts)) });
+    let tr = Arc::new(TableRef {
+        id,
+        lock: RwLock::new(Table::new(id, name, owner, opts)),
+    });
     if opts.named {
         let mut names = write(&r.names);
         if names.contains_key(&name) {
@@ -303,9 +315,15 @@ pub fn owner_exited(pid: Term) {
                 t.owner = h;
                 lock(&r.owned).entry(pid_key(h)).or_default().push(id);
                 let mut area = VecAlloc::new();
-                let tab = if t.named { Term::atom(t.name) } else { tid_term(&mut area, id) };
+                let tab = if t.named {
+                    Term::atom(t.name)
+                } else {
+                    tid_term(&mut area, id)
+                };
                 let data = t.heir.as_ref().map_or(Term::NIL, |(_, d)| d.term());
-                let tag = Term::atom(Atom::intern("ETS-TRANSFER").unwrap_or(enigma_term::atom::UNDEFINED));
+                let tag = Term::atom(
+                    Atom::intern("ETS-TRANSFER").unwrap_or(enigma_term::atom::UNDEFINED),
+                );
                 let msg = build::tuple(&mut area, &[tag, tab, pid, data]);
                 drop(t);
                 crate::runtime::send::deliver(h, msg);
@@ -325,13 +343,21 @@ pub fn owner_exited(pid: Term) {
 
 /// A reference for a kept compiled spec: an identical spec (same terms) gets the same one,
 /// so the store grows with the number of distinct specs, not of calls.
-pub fn keep_spec(heap: &mut dyn TermAlloc, ms: Term) -> Result<(Term, Arc<MatchSpec>), matchspec::BadSpec> {
+pub fn keep_spec(
+    heap: &mut dyn TermAlloc,
+    ms: Term,
+) -> Result<(Term, Arc<MatchSpec>), matchspec::BadSpec> {
     let h = enigma_term::hash::internal_hash(ms, 0);
     let mut s = lock(&reg().specs);
-    let found = s
-        .by_hash
-        .get(&h)
-        .and_then(|ids| ids.iter().find(|id| s.by_id.get(id).is_some_and(|m| enigma_term::compare::eq(m.source, ms))).copied());
+    let found = s.by_hash.get(&h).and_then(|ids| {
+        ids.iter()
+            .find(|id| {
+                s.by_id
+                    .get(id)
+                    .is_some_and(|m| enigma_term::compare::eq(m.source, ms))
+            })
+            .copied()
+    });
     let id = match found {
         Some(id) => id,
         None => {
@@ -343,8 +369,12 @@ pub fn keep_spec(heap: &mut dyn TermAlloc, ms: Term) -> Result<(Term, Arc<MatchS
             id
         }
     };
-    let spec = s.by_id.get(&id).cloned().ok_or_else(|| matchspec::BadSpec(String::new()))?;
-    Ok((build::reference(heap, [id as u32, (id >> 32) as u32, MS_MARK]), spec))
+    let spec = s
+        .by_id
+        .get(&id)
+        .cloned()
+        .ok_or_else(|| matchspec::BadSpec(String::new()))?;
+    Ok((build::reference(heap, ref_numbers(id, MS_MARK)), spec))
 }
 
 /// The compiled spec a reference stands for.
@@ -366,11 +396,23 @@ mod tests {
     fn owner_exit_deletes_tables_and_releases_fixes() {
         let owner = Term::pid(900_001);
         let other = Term::pid(900_002);
-        let named = Options { named: true, ..Options::default() };
-        let t1 = create(a("ets_rt_test_named"), owner, &named).ok().unwrap_or_else(|| panic!("create"));
-        let t2 = create(a("ets_rt_test"), owner, &Options::default()).ok().unwrap_or_else(|| panic!("create"));
-        let t3 = create(a("ets_rt_test3"), other, &Options::default()).ok().unwrap_or_else(|| panic!("create"));
-        assert_eq!(create(a("ets_rt_test_named"), other, &named).err(), Some(Cause::AlreadyExists));
+        let named = Options {
+            named: true,
+            ..Options::default()
+        };
+        let t1 = create(a("ets_rt_test_named"), owner, &named)
+            .ok()
+            .unwrap_or_else(|| panic!("create"));
+        let t2 = create(a("ets_rt_test"), owner, &Options::default())
+            .ok()
+            .unwrap_or_else(|| panic!("create"));
+        let t3 = create(a("ets_rt_test3"), other, &Options::default())
+            .ok()
+            .unwrap_or_else(|| panic!("create"));
+        assert_eq!(
+            create(a("ets_rt_test_named"), other, &named).err(),
+            Some(Cause::AlreadyExists)
+        );
         let mut area = VecAlloc::new();
         let tid = tid_term(&mut area, t2.id);
         assert!(resolve(tid).is_ok());
@@ -380,7 +422,10 @@ mod tests {
         owner_exited(owner);
         assert!(t1.read().deleted && t2.read().deleted);
         assert_eq!(resolve(tid).err(), Some(Cause::Id));
-        assert_eq!(resolve(Term::atom(a("ets_rt_test_named"))).err(), Some(Cause::Id));
+        assert_eq!(
+            resolve(Term::atom(a("ets_rt_test_named"))).err(),
+            Some(Cause::Id)
+        );
         assert!(!t3.read().deleted);
         assert!(!t3.read().is_fixed());
         assert_eq!(resolve(Term::small(1)).err(), Some(Cause::Type));
@@ -391,7 +436,9 @@ mod tests {
 
     #[test]
     fn hash_table_grows_and_keeps_order_stable() {
-        let t = create(a("ets_rt_grow"), Term::pid(900_003), &Options::default()).ok().unwrap_or_else(|| panic!("create"));
+        let t = create(a("ets_rt_grow"), Term::pid(900_003), &Options::default())
+            .ok()
+            .unwrap_or_else(|| panic!("create"));
         let mut area = VecAlloc::new();
         let mut g = t.write();
         for i in 0..3000 {
@@ -425,8 +472,12 @@ mod tests {
         let body = build::list(&mut area, &[Term::atom(a("$1"))]);
         let clause = build::tuple(&mut area, &[head, Term::NIL, body]);
         let ms = build::list(&mut area, &[clause]);
-        let (r1, _) = keep_spec(&mut area, ms).ok().unwrap_or_else(|| panic!("compile"));
-        let (r2, _) = keep_spec(&mut area, ms).ok().unwrap_or_else(|| panic!("compile"));
+        let (r1, _) = keep_spec(&mut area, ms)
+            .ok()
+            .unwrap_or_else(|| panic!("compile"));
+        let (r2, _) = keep_spec(&mut area, ms)
+            .ok()
+            .unwrap_or_else(|| panic!("compile"));
         assert_eq!(r1.ref_numbers(), r2.ref_numbers());
         assert!(kept_spec(r1).is_some());
         assert!(kept_spec(Term::NIL).is_none());

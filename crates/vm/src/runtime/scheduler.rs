@@ -202,7 +202,7 @@ pub fn run_until(main: Term) -> VmExit {
                 let crashed = class.is_some() && p.exit_reason != Term::atom(atom::NORMAL);
                 // As erl's error logger: an error exception is reported; exit/1 is not.
                 if crashed && class == Some(Class::Error) {
-                    report_crash(&p, Class::Error);
+                    report_crash(&p);
                 }
                 exit_process(&h, &mut p);
                 if h.pid == main {
@@ -280,21 +280,14 @@ fn exit_process(h: &Arc<Handle>, p: &mut Process) {
     p.heap.clear();
 }
 
-/// Prints BEAM's report for a process that crashed.
-fn report_crash(p: &Process, class: Class) {
-    let trace = p.last_trace.as_tuple().and_then(|e| e.get(1).copied()).unwrap_or(Term::NIL);
-    let mut reason = String::new();
-    enigma_term::print::write_term(&mut reason, p.exit_reason);
-    let mut tr = String::new();
-    enigma_term::print::write_term(&mut tr, trace);
+/// Prints BEAM's report for a process that crashed: its exit value, which for an error is
+/// already `{Reason, Stack}`.
+fn report_crash(p: &Process) {
+    let mut value = String::new();
+    enigma_term::print::write_term(&mut value, p.exit_reason);
     let id = p.pid.as_local_pid().unwrap_or(0);
-    let value = match class {
-        Class::Exit => reason,
-        _ => format!("{{{reason},{tr}}}"),
-    };
     eprintln!("=ERROR REPORT====\nError in process <0.{}.{}> with exit value:\n{}\n", id & 0xFFF_FFFF, id >> 28, value);
 }
-
 /// Runs `f` on a process that is not running (in its slot); `None` if it is running or gone.
 pub fn with_process<R>(h: &Arc<Handle>, f: impl FnOnce(&mut Process) -> R) -> Option<R> {
     let mut slot = h.slot.lock().unwrap_or_else(|e| e.into_inner());

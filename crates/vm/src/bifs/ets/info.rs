@@ -106,7 +106,9 @@ pub fn info_2(p: &mut Process, a: &[Term]) -> BifResult {
     if t.deleted {
         return Ok(Term::atom(atom::UNDEFINED));
     }
-    let Some(what) = a[1].as_atom() else { return Err(bad(p)) };
+    let Some(what) = a[1].as_atom() else {
+        return Err(bad(p));
+    };
     item(p, &t, what.name()).ok_or_else(|| bad(p))
 }
 
@@ -117,7 +119,11 @@ pub fn whereis_1(p: &mut Process, a: &[Term]) -> BifResult {
     match rt::resolve(a[0]) {
         Ok(tr) => {
             let t = tr.read();
-            Ok(if t.deleted { Term::atom(atom::UNDEFINED) } else { rt::tid_term(&mut p.heap, t.id) })
+            Ok(if t.deleted {
+                Term::atom(atom::UNDEFINED)
+            } else {
+                rt::tid_term(&mut p.heap, t.id)
+            })
         }
         Err(_) => Ok(Term::atom(atom::UNDEFINED)),
     }
@@ -125,16 +131,26 @@ pub fn whereis_1(p: &mut Process, a: &[Term]) -> BifResult {
 
 pub fn rename_2(p: &mut Process, a: &[Term]) -> BifResult {
     with_write(p, a[0], |p, tr, t| {
-        let Some(name) = a[1].as_atom() else { return Err(bad(p)) };
+        let Some(name) = a[1].as_atom() else {
+            return Err(bad(p));
+        };
         rt::rename(tr, t, name).map_err(|c| fail(p, c))?;
-        Ok(if t.named { a[1] } else { rt::tid_term(&mut p.heap, t.id) })
+        Ok(if t.named {
+            a[1]
+        } else {
+            rt::tid_term(&mut p.heap, t.id)
+        })
     })
 }
 
 /// Sends `{'ETS-TRANSFER', Tab, From, Data}` to `to`.
 fn send_transfer(t: &Table, to: Term, from: Term, data: Term) {
     let mut area = VecAlloc::new();
-    let tab = if t.named { Term::atom(t.name) } else { rt::tid_term(&mut area, t.id) };
+    let tab = if t.named {
+        Term::atom(t.name)
+    } else {
+        rt::tid_term(&mut area, t.id)
+    };
     let msg = build::tuple(&mut area, &[atom_of("ETS-TRANSFER"), tab, from, data]);
     crate::runtime::send::deliver(to, msg);
 }
@@ -160,19 +176,30 @@ pub fn give_away_3(p: &mut Process, a: &[Term]) -> BifResult {
 
 pub fn setopts_2(p: &mut Process, a: &[Term]) -> BifResult {
     with_write(p, a[0], |p, _, t| {
-        let opts = if a[1].is_tuple() { vec![a[1]] } else { build::list_to_vec(a[1]).ok_or_else(|| bad(p))? };
+        let opts = if a[1].is_tuple() {
+            vec![a[1]]
+        } else {
+            build::list_to_vec(a[1]).ok_or_else(|| bad(p))?
+        };
         let mut heir: Option<Option<(Term, Term)>> = None;
         let mut protection: Option<Access> = None;
         for o in opts {
-            let Some(e) = o.as_tuple() else { return Err(bad(p)) };
+            let Some(e) = o.as_tuple() else {
+                return Err(bad(p));
+            };
             match e {
-                [k, v] if k.as_atom().map(|x| x.name()) == Some("heir") && v.as_atom().map(|x| x.name()) == Some("none") => {
+                [k, v]
+                    if k.as_atom().map(|x| x.name()) == Some("heir")
+                        && v.as_atom().map(|x| x.name()) == Some("none") =>
+                {
                     if heir.is_some() {
                         return Err(bad(p));
                     }
                     heir = Some(None);
                 }
-                [k, pid, data] if k.as_atom().map(|x| x.name()) == Some("heir") && pid.is_local_pid() => {
+                [k, pid, data]
+                    if k.as_atom().map(|x| x.name()) == Some("heir") && pid.is_local_pid() =>
+                {
                     if heir.is_some() {
                         return Err(bad(p));
                     }
@@ -197,7 +224,9 @@ pub fn setopts_2(p: &mut Process, a: &[Term]) -> BifResult {
         }
         if let Some(h) = heir {
             t.heir = match h {
-                Some((pid, data)) if pid == p.pid || crate::runtime::scheduler::lookup(pid).is_some() => {
+                Some((pid, data))
+                    if pid == p.pid || crate::runtime::scheduler::lookup(pid).is_some() =>
+                {
                     Some((pid, rt::object::Stored::new(data)))
                 }
                 _ => None,
@@ -221,12 +250,20 @@ pub fn internal_request_all_0(p: &mut Process, _a: &[Term]) -> BifResult {
             if t.deleted {
                 continue;
             }
-            tabs.push(if t.named { Term::atom(t.name) } else { rt::tid_term(&mut p.heap, id) });
+            tabs.push(if t.named {
+                Term::atom(t.name)
+            } else {
+                rt::tid_term(&mut p.heap, id)
+            });
         }
     }
     let n = crate::bifs::erlang::system::schedulers().max(1);
     for i in 0..n {
-        let l = if i == 0 { build::list(&mut p.heap, &tabs) } else { Term::NIL };
+        let l = if i == 0 {
+            build::list(&mut p.heap, &tabs)
+        } else {
+            Term::NIL
+        };
         let msg = build::tuple(&mut p.heap, &[r, l]);
         crate::runtime::send::send(p, p.pid, msg).map_err(|_| bad(p))?;
     }

@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use enigma_term::{build, Term};
 
-use super::{bad, check, dollar_dollar, dollar_underscore, eot, fail, table, with_read, with_write, Need};
+use super::{
+    bad, check, dollar_dollar, dollar_underscore, eot, fail, table, with_read, with_write, Need,
+};
 use crate::emulator::exception::{BifResult, Fault};
 use crate::process::Process;
 use crate::runtime::ets::matchspec::{MatchSpec, Outcome};
@@ -23,7 +25,14 @@ fn compile(p: &mut Process, ms: Term) -> Result<MatchSpec, Fault> {
 
 /// The match specification of `match(T, Pattern)` or `match_object(T, Pattern)`.
 fn pattern_spec(p: &mut Process, pattern: Term, all_vars: bool) -> Term {
-    let body = build::list(&mut p.heap, &[if all_vars { dollar_dollar() } else { dollar_underscore() }]);
+    let body = build::list(
+        &mut p.heap,
+        &[if all_vars {
+            dollar_dollar()
+        } else {
+            dollar_underscore()
+        }],
+    );
     let clause = build::tuple(&mut p.heap, &[pattern, Term::NIL, body]);
     build::list(&mut p.heap, &[clause])
 }
@@ -36,7 +45,14 @@ fn limit(p: &mut Process, t: Term) -> Result<usize, Fault> {
 }
 
 /// Builds `'$end_of_table'`, `{Matches, '$end_of_table'}` or `{Matches, Continuation}`.
-fn chunk_result(p: &mut Process, c: Chunk, t: &Table, ms_ref: Term, chunk: usize, reverse: bool) -> Term {
+fn chunk_result(
+    p: &mut Process,
+    c: Chunk,
+    t: &Table,
+    ms_ref: Term,
+    chunk: usize,
+    reverse: bool,
+) -> Term {
     match c {
         Chunk::Eot => eot(),
         Chunk::Items(items, cont) => {
@@ -45,7 +61,15 @@ fn chunk_result(p: &mut Process, c: Chunk, t: &Table, ms_ref: Term, chunk: usize
                 None => eot(),
                 Some(c) => {
                     let tid = rt::tid_term(&mut p.heap, t.id);
-                    cont_tuple(p, c, tid, Term::small(chunk as i64), ms_ref, Term::NIL, reverse)
+                    cont_tuple(
+                        p,
+                        c,
+                        tid,
+                        Term::small(chunk as i64),
+                        ms_ref,
+                        Term::NIL,
+                        reverse,
+                    )
                 }
             };
             build::tuple(&mut p.heap, &[list, cont])
@@ -53,15 +77,46 @@ fn chunk_result(p: &mut Process, c: Chunk, t: &Table, ms_ref: Term, chunk: usize
     }
 }
 
-fn cont_tuple(p: &mut Process, c: Cont, tid: Term, chunk: Term, ms_ref: Term, end: Term, reverse: bool) -> Term {
+fn cont_tuple(
+    p: &mut Process,
+    c: Cont,
+    tid: Term,
+    chunk: Term,
+    ms_ref: Term,
+    end: Term,
+    reverse: bool,
+) -> Term {
     match c {
-        Cont::Hash { slot, rest, rest_size } => {
+        Cont::Hash {
+            slot,
+            rest,
+            rest_size,
+        } => {
             let rest = build::list(&mut p.heap, &rest);
-            build::tuple(&mut p.heap, &[tid, Term::small(slot), chunk, ms_ref, rest, Term::small(rest_size)])
+            build::tuple(
+                &mut p.heap,
+                &[
+                    tid,
+                    Term::small(slot),
+                    chunk,
+                    ms_ref,
+                    rest,
+                    Term::small(rest_size),
+                ],
+            )
         }
         Cont::Tree { last_key } => build::tuple(
             &mut p.heap,
-            &[tid, last_key, end, chunk, ms_ref, Term::NIL, Term::small(reverse as i64), Term::small(0)],
+            &[
+                tid,
+                last_key,
+                end,
+                chunk,
+                ms_ref,
+                Term::NIL,
+                Term::small(reverse as i64),
+                Term::small(0),
+            ],
         ),
     }
 }
@@ -74,7 +129,13 @@ fn select_whole(p: &mut Process, tab: Term, ms: Term, reverse: bool) -> BifResul
     })
 }
 
-fn select_chunked(p: &mut Process, tab: Term, ms: Term, limit_arg: Term, reverse: bool) -> BifResult {
+fn select_chunked(
+    p: &mut Process,
+    tab: Term,
+    ms: Term,
+    limit_arg: Term,
+    reverse: bool,
+) -> BifResult {
     with_read(p, tab, Need::Read, |p, t| {
         let chunk = limit(p, limit_arg)?;
         let (ms_ref, spec) = rt::keep_spec(&mut p.heap, ms).map_err(|_| bad(p))?;
@@ -88,22 +149,31 @@ fn select_continue(p: &mut Process, cont: Term) -> BifResult {
     if cont == eot() {
         return Ok(eot());
     }
-    let Some(e) = cont.as_tuple() else { return Err(bad(p)) };
-    let Some(tid) = e.first().copied() else { return Err(bad(p)) };
+    let Some(e) = cont.as_tuple() else {
+        return Err(bad(p));
+    };
+    let Some(tid) = e.first().copied() else {
+        return Err(bad(p));
+    };
     let tr = table(p, tid)?;
     let t = tr.read();
     check(p, &t, Need::Read)?;
     match (&t.store, e) {
         (Store::Hash(_), [tid, slot, chunk, ms, rest, rest_size]) => {
-            let (Some(slot), Some(chunk_n), Some(rest_size)) = (slot.as_small(), chunk.as_small(), rest_size.as_small()) else {
+            let (Some(slot), Some(chunk_n), Some(rest_size)) =
+                (slot.as_small(), chunk.as_small(), rest_size.as_small())
+            else {
                 return Err(bad(p));
             };
-            let Some(rest_v) = build::list_to_vec(*rest) else { return Err(bad(p)) };
+            let Some(rest_v) = build::list_to_vec(*rest) else {
+                return Err(bad(p));
+            };
             if chunk_n < 0 {
                 return Err(bad(p));
             }
             let spec: Arc<MatchSpec> = rt::kept_spec(*ms).ok_or_else(|| bad(p))?;
-            let c = sel::continue_hash(&t, p, &spec, slot, chunk_n as usize, rest_v, rest_size).map_err(|_| bad(p))?;
+            let c = sel::continue_hash(&t, p, &spec, slot, chunk_n as usize, rest_v, rest_size)
+                .map_err(|_| bad(p))?;
             Ok(match c {
                 Chunk::Eot => eot(),
                 Chunk::Items(items, None) if chunk_n == 0 => build::list(&mut p.heap, &items),
@@ -118,13 +188,26 @@ fn select_continue(p: &mut Process, cont: Term) -> BifResult {
             })
         }
         (Store::Ordered(_), [tid, last_key, end, chunk, ms, accum, reverse, got]) => {
-            let (Some(chunk_n), Some(rev), Some(got)) = (chunk.as_small(), reverse.as_small(), got.as_small()) else {
+            let (Some(chunk_n), Some(rev), Some(got)) =
+                (chunk.as_small(), reverse.as_small(), got.as_small())
+            else {
                 return Err(bad(p));
             };
-            let Some(accum_v) = build::list_to_vec(*accum) else { return Err(bad(p)) };
+            let Some(accum_v) = build::list_to_vec(*accum) else {
+                return Err(bad(p));
+            };
             let spec: Arc<MatchSpec> = rt::kept_spec(*ms).ok_or_else(|| bad(p))?;
-            let c = sel::continue_tree(&t, p, &spec, *last_key, chunk_n.max(0) as usize, rev != 0, accum_v, got.max(0) as usize)
-                .map_err(|_| bad(p))?;
+            let c = sel::continue_tree(
+                &t,
+                p,
+                &spec,
+                *last_key,
+                chunk_n.max(0) as usize,
+                rev != 0,
+                accum_v,
+                got.max(0) as usize,
+            )
+            .map_err(|_| bad(p))?;
             Ok(match c {
                 Chunk::Eot => eot(),
                 Chunk::Items(items, None) if chunk_n == 0 => build::list(&mut p.heap, &items),
@@ -231,7 +314,9 @@ pub fn match_object_3(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 pub fn match_spec_compile_1(p: &mut Process, a: &[Term]) -> BifResult {
-    rt::keep_spec(&mut p.heap, a[0]).map(|(r, _)| r).map_err(|_| bad(p))
+    rt::keep_spec(&mut p.heap, a[0])
+        .map(|(r, _)| r)
+        .map_err(|_| bad(p))
 }
 
 pub fn is_compiled_ms_1(_p: &mut Process, a: &[Term]) -> BifResult {
@@ -241,8 +326,12 @@ pub fn is_compiled_ms_1(_p: &mut Process, a: &[Term]) -> BifResult {
 /// `match_spec_run_r(List, CompiledMS, Acc)`: the results for `List`'s elements consed onto
 /// `Acc` (so in reverse; `ets:match_spec_run/2` reverses them).
 pub fn match_spec_run_r_3(p: &mut Process, a: &[Term]) -> BifResult {
-    let Some(items) = build::list_to_vec(a[0]) else { return Err(bad(p)) };
-    let Some(spec) = rt::kept_spec(a[1]) else { return Err(bad(p)) };
+    let Some(items) = build::list_to_vec(a[0]) else {
+        return Err(bad(p));
+    };
+    let Some(spec) = rt::kept_spec(a[1]) else {
+        return Err(bad(p));
+    };
     let mut acc = a[2];
     let mut r = spec.runner();
     for x in items {
@@ -265,7 +354,8 @@ pub fn match_spec_test_3(p: &mut Process, a: &[Term]) -> BifResult {
         Some("trace") => {
             return Err(Fault::Unimplemented(crate::emulator::instr::Mfa {
                 module: enigma_term::atom::ERLANG,
-                function: enigma_term::Atom::intern("match_spec_test").unwrap_or(enigma_term::atom::UNDEFINED),
+                function: enigma_term::Atom::intern("match_spec_test")
+                    .unwrap_or(enigma_term::atom::UNDEFINED),
                 arity: 3,
             }))
         }
@@ -277,7 +367,10 @@ pub fn match_spec_test_3(p: &mut Process, a: &[Term]) -> BifResult {
             let msg = build::str_list(&mut p.heap, &e.0);
             let err = build::tuple(&mut p.heap, &[Term::atom(enigma_term::atom::ERROR), msg]);
             let errs = build::list(&mut p.heap, &[err]);
-            return Ok(build::tuple(&mut p.heap, &[Term::atom(enigma_term::atom::ERROR), errs]));
+            return Ok(build::tuple(
+                &mut p.heap,
+                &[Term::atom(enigma_term::atom::ERROR), errs],
+            ));
         }
     };
     let res = match spec.runner().run(p, a[0], true) {
@@ -285,5 +378,8 @@ pub fn match_spec_test_3(p: &mut Process, a: &[Term]) -> BifResult {
         Outcome::Value(v) => v.to_heap(p),
         Outcome::Exit => Term::atom(enigma_term::atom::EXIT_UPPER),
     };
-    Ok(build::tuple(&mut p.heap, &[Term::atom(enigma_term::atom::OK), res, Term::NIL, Term::NIL]))
+    Ok(build::tuple(
+        &mut p.heap,
+        &[Term::atom(enigma_term::atom::OK), res, Term::NIL, Term::NIL],
+    ))
 }

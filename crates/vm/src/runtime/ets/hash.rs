@@ -99,7 +99,10 @@ impl HashStore {
     /// Empties the table and gives it its initial size (`delete_all_objects` when not fixed).
     pub fn reset(&mut self) {
         let fresh = HashStore::new(self.kind, self.nlocks, self.counters.is_some());
-        *self = HashStore { fixed: self.fixed, ..fresh };
+        *self = HashStore {
+            fixed: self.fixed,
+            ..fresh
+        };
     }
 
     /// Live objects.
@@ -123,7 +126,11 @@ impl HashStore {
 
     /// Every live object, in no particular order (for memory accounting and deletion).
     pub fn objects(&self) -> impl Iterator<Item = &Obj> {
-        self.buckets.iter().take(self.nactive).flatten().filter(|o| !o.pseudo_deleted)
+        self.buckets
+            .iter()
+            .take(self.nactive)
+            .flatten()
+            .filter(|o| !o.pseudo_deleted)
     }
 
     // ---- counting ----
@@ -149,7 +156,12 @@ impl HashStore {
     /// The item count BEAM bases resizing on (exact, or one counter times the lock count).
     fn estimate(&self, hval: u32) -> i64 {
         match &self.counters {
-            Some(c) => c.get(hval as usize % NLOCKS_WITH_ITEM_COUNTERS).copied().unwrap_or(0) * NLOCKS_WITH_ITEM_COUNTERS as i64,
+            Some(c) => {
+                c.get(hval as usize % NLOCKS_WITH_ITEM_COUNTERS)
+                    .copied()
+                    .unwrap_or(0)
+                    * NLOCKS_WITH_ITEM_COUNTERS as i64
+            }
             None => self.nitems as i64,
         }
     }
@@ -188,7 +200,10 @@ impl HashStore {
     /// Slot and position of the first object with `key` (pseudo-deleted or not).
     fn find_group(&self, key: Term, hval: u32) -> (usize, Option<usize>) {
         let ix = self.hash_to_ix(hval);
-        let pos = self.bucket(ix).iter().position(|o| Self::has_key(o, key, hval));
+        let pos = self
+            .bucket(ix)
+            .iter()
+            .position(|o| Self::has_key(o, key, hval));
         (ix, pos)
     }
 
@@ -212,7 +227,10 @@ impl HashStore {
         let b = self.bucket(ix);
         let Some(first) = pos else { return &[] };
         let rest = b.get(first..).unwrap_or(&[]);
-        let n = rest.iter().take_while(|o| Self::has_key(o, key, hval)).count();
+        let n = rest
+            .iter()
+            .take_while(|o| Self::has_key(o, key, hval))
+            .count();
         rest.get(..n).unwrap_or(&[])
     }
 
@@ -220,7 +238,10 @@ impl HashStore {
     pub fn find_mut(&mut self, key: Term) -> Option<&mut Obj> {
         let hval = key_hash(key);
         let ix = self.hash_to_ix(hval);
-        self.buckets.get_mut(ix)?.iter_mut().find(|o| !o.pseudo_deleted && Self::has_key(o, key, hval))
+        self.buckets
+            .get_mut(ix)?
+            .iter_mut()
+            .find(|o| !o.pseudo_deleted && Self::has_key(o, key, hval))
     }
 
     pub fn member(&self, key: Term) -> bool {
@@ -234,7 +255,9 @@ impl HashStore {
     pub fn put(&mut self, mut obj: Obj, clash_fail: bool) -> bool {
         let hval = obj.hval;
         let (ix, pos) = self.find_group(obj.key, hval);
-        let Some(bucket) = self.buckets.get_mut(ix) else { return false };
+        let Some(bucket) = self.buckets.get_mut(ix) else {
+            return false;
+        };
         let Some(first) = pos else {
             bucket.push(obj);
             self.after_new(hval);
@@ -242,7 +265,9 @@ impl HashStore {
         };
         match self.kind {
             Bagness::Set => {
-                let Some(old) = bucket.get_mut(first) else { return false };
+                let Some(old) = bucket.get_mut(first) else {
+                    return false;
+                };
                 if old.pseudo_deleted {
                     obj.pseudo_deleted = false;
                     *old = obj;
@@ -319,10 +344,17 @@ impl HashStore {
 
     /// Removes (or, while fixed, pseudo-deletes) the objects at `positions` of slot `ix`
     /// (ascending). BEAM pseudo-deletes only the first object of a run and frees the rest.
-    fn remove_positions(&mut self, ix: usize, positions: &[usize], pseudo_first_only: bool) -> Vec<Obj> {
+    fn remove_positions(
+        &mut self,
+        ix: usize,
+        positions: &[usize],
+        pseudo_first_only: bool,
+    ) -> Vec<Obj> {
         let fixed = self.fixed;
         let mut removed = Vec::new();
-        let Some(bucket) = self.buckets.get_mut(ix) else { return removed };
+        let Some(bucket) = self.buckets.get_mut(ix) else {
+            return removed;
+        };
         let mut hvals = Vec::with_capacity(positions.len());
         let mut pseudo_done = false;
         // Decide which become pseudo-deleted (the first in order, when fixed).
@@ -403,7 +435,11 @@ impl HashStore {
         if positions.is_empty() {
             return (Vec::new(), Vec::new());
         }
-        let terms: Vec<Term> = positions.iter().filter_map(|&p| self.bucket(ix).get(p)).map(|o| o.term()).collect();
+        let terms: Vec<Term> = positions
+            .iter()
+            .filter_map(|&p| self.bucket(ix).get(p))
+            .map(|o| o.term())
+            .collect();
         let removed = self.remove_positions(ix, &positions, true);
         self.try_shrink(hval);
         (terms, removed)
@@ -416,7 +452,11 @@ impl HashStore {
         let (ix, positions) = self.live_group(key, hval);
         let mut hits = Vec::new();
         for p in positions {
-            if self.bucket(ix).get(p).is_some_and(|o| compare::eq(o.term(), tuple)) {
+            if self
+                .bucket(ix)
+                .get(p)
+                .is_some_and(|o| compare::eq(o.term(), tuple))
+            {
                 hits.push(p);
                 if self.kind != Bagness::DuplicateBag {
                     break;
@@ -464,7 +504,10 @@ impl HashStore {
     fn live_from(&self, mut ix: usize, mut pos: usize) -> Option<Pos> {
         loop {
             let b = self.bucket(ix);
-            if let Some(off) = b.get(pos..).and_then(|r| r.iter().position(|o| !o.pseudo_deleted)) {
+            if let Some(off) = b
+                .get(pos..)
+                .and_then(|r| r.iter().position(|o| !o.pseudo_deleted))
+            {
                 return Some((ix, pos + off));
             }
             ix = self.next_slot(ix);
@@ -553,7 +596,11 @@ impl HashStore {
         if activate {
             let now = self.nactive + EXT_SEGSZ;
             let floor = 1usize << (usize::BITS - 1 - now.leading_zeros());
-            self.szm = if floor != now { (floor << 1) - 1 } else { floor - 1 };
+            self.szm = if floor != now {
+                (floor << 1) - 1
+            } else {
+                floor - 1
+            };
             self.nactive = now;
         }
         self.calc_shrink_limit();
@@ -562,11 +609,12 @@ impl HashStore {
     fn calc_shrink_limit(&mut self) {
         let nslots = self.buckets.len();
         let sample_ok = self.counters.is_none() || nslots >= 100 * NLOCKS_WITH_ITEM_COUNTERS;
-        self.shrink_limit = if sample_ok && nslots >= (self.nlocks + EXT_SEGSZ).max(FIRST_SEGSZ + 2 * EXT_SEGSZ) {
-            (nslots - EXT_SEGSZ) / 2
-        } else {
-            0
-        };
+        self.shrink_limit =
+            if sample_ok && nslots >= (self.nlocks + EXT_SEGSZ).max(FIRST_SEGSZ + 2 * EXT_SEGSZ) {
+                (nslots - EXT_SEGSZ) / 2
+            } else {
+                0
+            };
     }
 
     fn grow(&mut self, nitems: i64) {
@@ -589,7 +637,11 @@ impl HashStore {
             if from_ix == 0 {
                 self.szm = szm;
             }
-            let chain = self.buckets.get_mut(from_ix).map(std::mem::take).unwrap_or_default();
+            let chain = self
+                .buckets
+                .get_mut(from_ix)
+                .map(std::mem::take)
+                .unwrap_or_default();
             let (mut stay, mut moved) = (Vec::new(), Vec::new());
             for o in chain {
                 if o.pseudo_deleted {
@@ -618,7 +670,11 @@ impl HashStore {
             let src_ix = self.nactive - 1;
             let low_szm = self.szm >> 1;
             let dst_ix = src_ix & low_szm;
-            let src = self.buckets.get_mut(src_ix).map(std::mem::take).unwrap_or_default();
+            let src = self
+                .buckets
+                .get_mut(src_ix)
+                .map(std::mem::take)
+                .unwrap_or_default();
             self.nactive = src_ix;
             if dst_ix == 0 {
                 self.szm = low_szm;

@@ -39,7 +39,10 @@ pub struct Val {
 
 impl Val {
     fn new(t: Term, owned: bool) -> Val {
-        Val { t, owned: owned || (!t.is_boxed() && !t.is_cons()) }
+        Val {
+            t,
+            owned: owned || (!t.is_boxed() && !t.is_cons()),
+        }
     }
 
     /// The term, copied onto `p`'s heap unless it is there already.
@@ -123,9 +126,23 @@ fn bad(msg: &str) -> BadSpec {
 
 /// The special forms of the trace dialect (an error in table match specifications).
 const TRACE_FORMS: &[&str] = &[
-    "message", "return_trace", "exception_trace", "display", "process_dump", "enable_trace",
-    "disable_trace", "trace", "caller", "caller_line", "silent", "is_seq_trace", "set_seq_token",
-    "get_seq_token", "get_tcw", "set_tcw", "set_tcw_fake",
+    "message",
+    "return_trace",
+    "exception_trace",
+    "display",
+    "process_dump",
+    "enable_trace",
+    "disable_trace",
+    "trace",
+    "caller",
+    "caller_line",
+    "silent",
+    "is_seq_trace",
+    "set_seq_token",
+    "get_seq_token",
+    "get_tcw",
+    "set_tcw",
+    "set_tcw_fake",
 ];
 
 /// What the match of one object produced.
@@ -159,7 +176,9 @@ fn var_number(t: Term) -> Option<i64> {
         }
         n = n.wrapping_mul(10).wrapping_add((c - b'0') as i32);
     }
-    (n >= 0).then_some(n as i64).filter(|&n| n <= MAX_VARIABLE_NUMBER)
+    (n >= 0)
+        .then_some(n as i64)
+        .filter(|&n| n <= MAX_VARIABLE_NUMBER)
 }
 
 fn is_atom_named(t: Term, name: &str) -> bool {
@@ -288,22 +307,40 @@ fn compile_pattern(head: Term, vars: &mut Vars) -> Result<Vec<PatOp>, BadSpec> {
 fn guard_bif(name: &str, arity: usize) -> Option<Op> {
     let ok = matches!(
         (name, arity),
-        ("is_atom" | "is_float" | "is_integer" | "is_list" | "is_number" | "is_pid" | "is_port", 1)
-            | ("is_reference" | "is_tuple" | "is_map" | "is_binary" | "is_function", 1)
-            | ("is_record", 3)
-            | ("abs" | "hd" | "length" | "node" | "round" | "size" | "map_size", 1)
-            | ("bit_size" | "byte_size" | "tl" | "trunc" | "float" | "bnot" | "not", 1)
+        (
+            "is_atom" | "is_float" | "is_integer" | "is_list" | "is_number" | "is_pid" | "is_port",
+            1
+        ) | (
+            "is_reference" | "is_tuple" | "is_map" | "is_binary" | "is_function",
+            1
+        ) | ("is_record", 3)
+            | (
+                "abs" | "hd" | "length" | "node" | "round" | "size" | "map_size",
+                1
+            )
+            | (
+                "bit_size" | "byte_size" | "tl" | "trunc" | "float" | "bnot" | "not",
+                1
+            )
             | ("+" | "-", 1 | 2)
             | ("element" | "map_get" | "is_map_key" | "binary_part", 2)
             | ("binary_part", 3)
             | ("node", 0)
-            | ("*" | "/" | "div" | "rem" | "band" | "bor" | "bxor" | "bsl" | "bsr", 2)
-            | (">" | ">=" | "<" | "=<" | "=:=" | "==" | "=/=" | "/=" | "xor", 2)
+            | (
+                "*" | "/" | "div" | "rem" | "band" | "bor" | "bxor" | "bsl" | "bsr",
+                2
+            )
+            | (
+                ">" | ">=" | "<" | "=<" | "=:=" | "==" | "=/=" | "/=" | "xor",
+                2
+            )
     );
     if !ok {
         return None;
     }
-    let f = Atom::intern(name).ok().and_then(|a| crate::bifs::lookup(atom::ERLANG, a, arity as u32));
+    let f = Atom::intern(name)
+        .ok()
+        .and_then(|a| crate::bifs::lookup(atom::ERLANG, a, arity as u32));
     Some(match f {
         Some(f) => Op::Call(f, arity as u32),
         None => Op::Missing,
@@ -332,7 +369,11 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
             }
             Task::Jump(andalso, label) => {
                 jumps.push((code.len(), label));
-                code.push(if andalso { Op::AndAlso(0) } else { Op::OrElse(0) });
+                code.push(if andalso {
+                    Op::AndAlso(0)
+                } else {
+                    Op::OrElse(0)
+                });
                 continue;
             }
             Task::Label(l) => {
@@ -348,7 +389,10 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
                 "$_" => code.push(Op::Obj),
                 "$$" => code.push(Op::AllVars),
                 _ => match var_number(t) {
-                    Some(n) => code.push(Op::Var(vars.slot(n).ok_or_else(|| BadSpec(format!("Variable ${n} is unbound.")))?)),
+                    Some(n) => code
+                        .push(Op::Var(vars.slot(n).ok_or_else(|| {
+                            BadSpec(format!("Variable ${n} is unbound."))
+                        })?)),
                     None => code.push(Op::Const(t)),
                 },
             }
@@ -400,7 +444,11 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
                 ("self", 0) => code.push(Op::SelfPid),
                 ("and" | "or", n) if n >= 1 => {
                     let and = name.name() == "and";
-                    work.push(Task::Emit(if and { Op::And(n as u32) } else { Op::Or(n as u32) }));
+                    work.push(Task::Emit(if and {
+                        Op::And(n as u32)
+                    } else {
+                        Op::Or(n as u32)
+                    }));
                     for x in args.iter().rev() {
                         work.push(Task::Expr(*x));
                     }
@@ -410,7 +458,9 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
                     let label = labels.len();
                     labels.push(0);
                     work.push(Task::Label(label));
-                    let (last, init) = args.split_last().ok_or_else(|| bad("Special form called without arguments."))?;
+                    let (last, init) = args
+                        .split_last()
+                        .ok_or_else(|| bad("Special form called without arguments."))?;
                     work.push(Task::Expr(*last));
                     for x in init.iter().rev() {
                         work.push(Task::Jump(andalso, label));
@@ -419,9 +469,12 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
                 }
                 (n, arity) => {
                     if TRACE_FORMS.contains(&n) {
-                        return Err(BadSpec(format!("Special form '{n}' used in wrong dialect.")));
+                        return Err(BadSpec(format!(
+                            "Special form '{n}' used in wrong dialect."
+                        )));
                     }
-                    let op = guard_bif(n, arity).ok_or_else(|| BadSpec(format!("Function {n}/{arity} does_not_exist.")))?;
+                    let op = guard_bif(n, arity)
+                        .ok_or_else(|| BadSpec(format!("Function {n}/{arity} does_not_exist.")))?;
                     work.push(Task::Emit(op));
                     for x in args.iter().rev() {
                         work.push(Task::Expr(*x));
@@ -433,7 +486,10 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
         }
     }
     for (at, label) in jumps {
-        let target = labels.get(label).copied().ok_or_else(|| bad("internal error"))?;
+        let target = labels
+            .get(label)
+            .copied()
+            .ok_or_else(|| bad("internal error"))?;
         if let Some(op) = code.get_mut(at) {
             *op = match op {
                 Op::AndAlso(_) => Op::AndAlso(target),
@@ -447,7 +503,9 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
 fn compile_clause(c: Term) -> Result<Clause, BadSpec> {
     let arity3 = || bad("Match program part is not a tuple of arity 3.");
     let parts = c.as_tuple().ok_or_else(arity3)?;
-    let [head, guards, body] = parts else { return Err(arity3()) };
+    let [head, guards, body] = parts else {
+        return Err(arity3());
+    };
     let mut vars = Vars::default();
     let pat = compile_pattern(*head, &mut vars)?;
     let not_list = || bad("Match expression is not a list.");
@@ -470,7 +528,14 @@ fn compile_clause(c: Term) -> Result<Clause, BadSpec> {
     }
     let mut order: Vec<u32> = (0..vars.numbers.len() as u32).collect();
     order.sort_by_key(|&s| vars.numbers.get(s as usize).copied().unwrap_or(0));
-    Ok(Clause { head: *head, pat, order, nslots: vars.numbers.len(), guard, body: code })
+    Ok(Clause {
+        head: *head,
+        pat,
+        order,
+        nslots: vars.numbers.len(),
+        guard,
+        body: code,
+    })
 }
 
 impl MatchSpec {
@@ -488,13 +553,26 @@ impl MatchSpec {
         Self::compile_in(copy, false, Some(area))
     }
 
-    fn compile_in(ms: Term, consts_owned: bool, area: Option<VecAlloc>) -> Result<MatchSpec, BadSpec> {
+    fn compile_in(
+        ms: Term,
+        consts_owned: bool,
+        area: Option<VecAlloc>,
+    ) -> Result<MatchSpec, BadSpec> {
         if !ms.is_list() {
             return Err(bad("Match programs are not in a list."));
         }
-        let list = build::list_to_vec(ms).ok_or_else(|| bad("Match programs are not in a proper list."))?;
-        let clauses = list.into_iter().map(compile_clause).collect::<Result<Vec<_>, _>>()?;
-        Ok(MatchSpec { clauses, consts_owned, _area: area, source: ms })
+        let list = build::list_to_vec(ms)
+            .ok_or_else(|| bad("Match programs are not in a proper list."))?;
+        let clauses = list
+            .into_iter()
+            .map(compile_clause)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(MatchSpec {
+            clauses,
+            consts_owned,
+            _area: area,
+            source: ms,
+        })
     }
 
     /// The spec of `ets:match(T, Pattern)` (`all_vars`) or `match_object` (the object).
@@ -504,8 +582,20 @@ impl MatchSpec {
         let mut order: Vec<u32> = (0..vars.numbers.len() as u32).collect();
         order.sort_by_key(|&s| vars.numbers.get(s as usize).copied().unwrap_or(0));
         let body = vec![if all_vars { Op::AllVars } else { Op::Obj }];
-        let clause = Clause { head: pattern, pat, order, nslots: vars.numbers.len(), guard: Vec::new(), body };
-        Ok(MatchSpec { clauses: vec![clause], consts_owned: true, _area: None, source: Term::NIL })
+        let clause = Clause {
+            head: pattern,
+            pat,
+            order,
+            nslots: vars.numbers.len(),
+            guard: Vec::new(),
+            body,
+        };
+        Ok(MatchSpec {
+            clauses: vec![clause],
+            consts_owned: true,
+            _area: None,
+            source: Term::NIL,
+        })
     }
 
     /// The keys a match must look at, if every clause binds the key at `keypos` to a
@@ -517,7 +607,13 @@ impl MatchSpec {
             if is_atom_named(c.head, "_") || var_number(c.head).is_some() {
                 return None;
             }
-            let Some(k) = c.head.as_tuple().and_then(|e| e.get(keypos.wrapping_sub(1))) else { continue };
+            let Some(k) = c
+                .head
+                .as_tuple()
+                .and_then(|e| e.get(keypos.wrapping_sub(1)))
+            else {
+                continue;
+            };
             if has_variable(*k) {
                 return None;
             }
@@ -534,22 +630,33 @@ impl MatchSpec {
             return None;
         }
         let (first, rest) = keys.split_first()?;
-        rest.iter().all(|k| compare::equal(*k, *first)).then_some(*first)
+        rest.iter()
+            .all(|k| compare::equal(*k, *first))
+            .then_some(*first)
     }
 
     /// For `select_replace/2`: whether every clause keeps the object's key (BEAM's
     /// `db_match_keeps_key`).
     pub fn keeps_key(&self, ms: Term, keypos: usize) -> bool {
-        let Some(list) = build::list_to_vec(ms) else { return false };
+        let Some(list) = build::list_to_vec(ms) else {
+            return false;
+        };
         list.iter().all(|c| {
-            let Some([head, _, body]) = c.as_tuple() else { return false };
+            let Some([head, _, body]) = c.as_tuple() else {
+                return false;
+            };
             keeps_key(keypos, *head, *body)
         })
     }
 
     /// A runner with scratch space for matching many objects.
     pub fn runner(&self) -> Runner<'_> {
-        Runner { spec: self, vars: Vec::new(), pstack: Vec::new(), estack: Vec::new() }
+        Runner {
+            spec: self,
+            vars: Vec::new(),
+            pstack: Vec::new(),
+            estack: Vec::new(),
+        }
     }
 }
 
@@ -567,8 +674,20 @@ impl Runner<'_> {
     pub fn run(&mut self, p: &mut Process, subject: Term, subject_owned: bool) -> Outcome {
         for c in &self.spec.clauses {
             self.vars.clear();
-            self.vars.resize(c.nslots, Val { t: Term::NIL, owned: true });
-            if !match_pattern(&c.pat, subject, subject_owned, &mut self.vars, &mut self.pstack) {
+            self.vars.resize(
+                c.nslots,
+                Val {
+                    t: Term::NIL,
+                    owned: true,
+                },
+            );
+            if !match_pattern(
+                &c.pat,
+                subject,
+                subject_owned,
+                &mut self.vars,
+                &mut self.pstack,
+            ) {
                 continue;
             }
             let env = Env {
@@ -590,7 +709,13 @@ impl Runner<'_> {
     }
 }
 
-fn match_pattern(pat: &[PatOp], subject: Term, owned: bool, vars: &mut [Val], stack: &mut Vec<Term>) -> bool {
+fn match_pattern(
+    pat: &[PatOp],
+    subject: Term,
+    owned: bool,
+    vars: &mut [Val],
+    stack: &mut Vec<Term>,
+) -> bool {
     stack.clear();
     stack.push(subject);
     for op in pat {
@@ -657,7 +782,13 @@ fn exit_atom() -> Term {
 /// Evaluates a program; `Err` when a guard failed or (outside a body) something raised.
 /// In a body (`catch`), a call that raises gives `'EXIT'` and evaluation goes on, as in
 /// BEAM's match programs.
-fn eval(p: &mut Process, code: &[Op], env: &Env<'_>, stack: &mut Vec<Val>, catch: bool) -> Result<Option<Val>, ()> {
+fn eval(
+    p: &mut Process,
+    code: &[Op],
+    env: &Env<'_>,
+    stack: &mut Vec<Val>,
+    catch: bool,
+) -> Result<Option<Val>, ()> {
     stack.clear();
     let fail = |stack: &mut Vec<Val>| -> Result<(), ()> {
         if catch {
@@ -675,8 +806,12 @@ fn eval(p: &mut Process, code: &[Op], env: &Env<'_>, stack: &mut Vec<Val>, catch
             Op::Var(s) => stack.push(env.vars.get(*s as usize).copied().ok_or(())?),
             Op::Obj => stack.push(Val::new(env.subject, env.subject_owned)),
             Op::AllVars => {
-                let elems: Vec<Term> =
-                    env.order.iter().filter_map(|&s| env.vars.get(s as usize)).map(|v| v.to_heap(p)).collect();
+                let elems: Vec<Term> = env
+                    .order
+                    .iter()
+                    .filter_map(|&s| env.vars.get(s as usize))
+                    .map(|v| v.to_heap(p))
+                    .collect();
                 let l = build::list(&mut p.heap, &elems);
                 stack.push(Val::new(l, true));
             }
@@ -696,7 +831,8 @@ fn eval(p: &mut Process, code: &[Op], env: &Env<'_>, stack: &mut Vec<Val>, catch
             Op::Map(n) => {
                 let kvs = pop_n(stack, 2 * *n as usize)?;
                 let terms: Vec<Term> = kvs.into_iter().map(|v| v.to_heap(p)).collect();
-                let pairs: Vec<(Term, Term)> = terms.chunks_exact(2).map(|c| (c[0], c[1])).collect();
+                let pairs: Vec<(Term, Term)> =
+                    terms.chunks_exact(2).map(|c| (c[0], c[1])).collect();
                 let m = map::from_pairs(&mut p.heap, pairs);
                 stack.push(Val::new(m, true));
             }
@@ -775,21 +911,37 @@ fn as_bool(t: Term) -> Result<bool, ()> {
 /// BEAM's `db_match_keeps_key`: the body is `['$_']`, or one tuple construction
 /// (`{{...}}` or `{const, {...}}`) whose key is the head's key or `{element, KeyPos, '$_'}`.
 fn keeps_key(keypos: usize, head: Term, body: Term) -> bool {
-    let Some((single, rest)) = body.as_cons() else { return false };
+    let Some((single, rest)) = body.as_cons() else {
+        return false;
+    };
     if rest != Term::NIL {
         return false;
     }
     if is_atom_named(single, "$_") {
         return true;
     }
-    let Some(st) = single.as_tuple() else { return false };
-    let Some(match_key) = head.as_tuple().and_then(|e| e.get(keypos.wrapping_sub(1))).copied() else { return false };
+    let Some(st) = single.as_tuple() else {
+        return false;
+    };
+    let Some(match_key) = head
+        .as_tuple()
+        .and_then(|e| e.get(keypos.wrapping_sub(1)))
+        .copied()
+    else {
+        return false;
+    };
     let (sub, const_mode) = match st {
         [c, x] if is_atom_named(*c, "const") => (*x, true),
         [x] => (*x, false),
         _ => return false,
     };
-    let Some(body_key) = sub.as_tuple().and_then(|e| e.get(keypos.wrapping_sub(1))).copied() else { return false };
+    let Some(body_key) = sub
+        .as_tuple()
+        .and_then(|e| e.get(keypos.wrapping_sub(1)))
+        .copied()
+    else {
+        return false;
+    };
     if eq_body(match_key, body_key, const_mode) {
         return true;
     }
@@ -805,7 +957,9 @@ fn eq_body(a: Term, b: Term, const_mode: bool) -> bool {
     let mut work = vec![(a, b, const_mode)];
     while let Some((a, mut b, mut cm)) = work.pop() {
         if let Some((bh, bt)) = b.as_cons() {
-            let Some((ah, at)) = a.as_cons() else { return false };
+            let Some((ah, at)) = a.as_cons() else {
+                return false;
+            };
             work.push((at, bt, cm));
             work.push((ah, bh, cm));
             continue;
@@ -822,7 +976,9 @@ fn eq_body(a: Term, b: Term, const_mode: bool) -> bool {
                 }
                 cm = false;
             }
-            let (Some(ae), Some(be)) = (a.as_tuple(), b.as_tuple()) else { return false };
+            let (Some(ae), Some(be)) = (a.as_tuple(), b.as_tuple()) else {
+                return false;
+            };
             if ae.len() != be.len() {
                 return false;
             }
@@ -858,7 +1014,16 @@ mod tests {
     use crate::emulator::instr::Mfa;
 
     fn proc() -> Process {
-        Process::new(Term::pid(1), Default::default(), Term::NIL, Mfa { module: atom::ERLANG, function: atom::APPLY, arity: 0 })
+        Process::new(
+            Term::pid(1),
+            Default::default(),
+            Term::NIL,
+            Mfa {
+                module: atom::ERLANG,
+                function: atom::APPLY,
+                arity: 0,
+            },
+        )
     }
 
     fn a(s: &str) -> Term {
@@ -877,7 +1042,12 @@ mod tests {
         let body = build::list(h, &[res]);
         let clause = build::tuple(h, &[head, guards, body]);
         let ms = build::list(h, &[clause]);
-        let spec = MatchSpec::compile(ms).ok().unwrap_or_else(|| MatchSpec { clauses: vec![], consts_owned: true, _area: None, source: Term::NIL });
+        let spec = MatchSpec::compile(ms).ok().unwrap_or_else(|| MatchSpec {
+            clauses: vec![],
+            consts_owned: true,
+            _area: None,
+            source: Term::NIL,
+        });
         assert_eq!(spec.clauses.len(), 1);
         let obj = build::tuple(&mut p.heap, &[Term::small(5), a("x"), a("y")]);
         match spec.runner().run(&mut p, obj, true) {
@@ -888,7 +1058,10 @@ mod tests {
             _ => panic!("no match"),
         }
         let obj = build::tuple(&mut p.heap, &[Term::small(0), a("x"), a("y")]);
-        assert!(matches!(spec.runner().run(&mut p, obj, true), Outcome::NoMatch));
+        assert!(matches!(
+            spec.runner().run(&mut p, obj, true),
+            Outcome::NoMatch
+        ));
     }
 
     #[test]

@@ -46,7 +46,10 @@ impl TermAlloc for Builder {
     }
 
     fn register_offheap(&mut self, handle: Term) {
-        self.extra.get_or_insert_with(Default::default).offheap.push(handle);
+        self.extra
+            .get_or_insert_with(Default::default)
+            .offheap
+            .push(handle);
     }
 }
 
@@ -59,20 +62,45 @@ impl Stored {
             }
         }
         let n = size_of(t);
-        let mut b = Builder { words: vec![Term::NIL; n].into_boxed_slice(), used: 0, extra: None };
+        let mut b = Builder {
+            words: vec![Term::NIL; n].into_boxed_slice(),
+            used: 0,
+            extra: None,
+        };
         let term = copy_term(t, &mut b);
-        Stored { term, words: b.words, extra: b.extra }
+        Stored {
+            term,
+            words: b.words,
+            extra: b.extra,
+        }
     }
 
     /// A tuple of `elems` (any terms, copied as needed): how updates build the new
     /// version of an object without an intermediate tuple.
     pub fn tuple_of(elems: &[Term]) -> Stored {
-        let deep: usize = elems.iter().filter(|x| !is_flat(**x)).map(|x| size_of(*x)).sum();
+        let deep: usize = elems
+            .iter()
+            .filter(|x| !is_flat(**x))
+            .map(|x| size_of(*x))
+            .sum();
         let n = 1 + elems.len() + deep;
-        let mut b = Builder { words: vec![Term::NIL; n].into_boxed_slice(), used: 1 + elems.len(), extra: None };
+        let mut b = Builder {
+            words: vec![Term::NIL; n].into_boxed_slice(),
+            used: 1 + elems.len(),
+            extra: None,
+        };
         let mut copies = Vec::new();
         if deep > 0 {
-            copies = elems.iter().map(|x| if is_flat(*x) { *x } else { copy_term(*x, &mut b) }).collect();
+            copies = elems
+                .iter()
+                .map(|x| {
+                    if is_flat(*x) {
+                        *x
+                    } else {
+                        copy_term(*x, &mut b)
+                    }
+                })
+                .collect();
         }
         let src = if deep > 0 { &copies[..] } else { elems };
         if let Some(w) = b.words.get_mut(..1 + src.len()) {
@@ -82,7 +110,11 @@ impl Stored {
             }
         }
         let term = Term::from_boxed_ptr(b.words.as_ptr());
-        Stored { term, words: b.words, extra: b.extra }
+        Stored {
+            term,
+            words: b.words,
+            extra: b.extra,
+        }
     }
 
     /// The stored term.
@@ -93,7 +125,11 @@ impl Stored {
 
     /// Heap words the copy takes (what `ets:info(T, memory)` counts for it).
     pub fn words(&self) -> usize {
-        self.words.len() + self.extra.as_ref().map_or(0, |e| e.overflow.iter().map(|b| b.len()).sum())
+        self.words.len()
+            + self
+                .extra
+                .as_ref()
+                .map_or(0, |e| e.overflow.iter().map(|b| b.len()).sum())
     }
 }
 
@@ -130,7 +166,12 @@ impl Obj {
     pub fn new(tuple: Term, keypos: usize, hval: u32) -> Obj {
         let stored = Stored::new(tuple);
         let key = key_of(stored.term(), keypos).unwrap_or(Term::NIL);
-        Obj { key, hval, pseudo_deleted: false, stored }
+        Obj {
+            key,
+            hval,
+            pseudo_deleted: false,
+            stored,
+        }
     }
 
     /// The stored tuple.
@@ -143,7 +184,12 @@ impl Obj {
     pub fn from_elems(elems: &[Term], keypos: usize, hval: u32) -> Obj {
         let stored = Stored::tuple_of(elems);
         let key = key_of(stored.term(), keypos).unwrap_or(Term::NIL);
-        Obj { key, hval, pseudo_deleted: false, stored }
+        Obj {
+            key,
+            hval,
+            pseudo_deleted: false,
+            stored,
+        }
     }
 }
 
@@ -160,7 +206,9 @@ pub fn copy_out(t: Term, heap: &mut dyn enigma_term::TermAlloc) -> Term {
 /// Element `keypos` (1-based) of `t`, if `t` is a tuple that long.
 #[inline]
 pub fn key_of(t: Term, keypos: usize) -> Option<Term> {
-    t.as_tuple().and_then(|e| e.get(keypos.checked_sub(1)?)).copied()
+    t.as_tuple()
+        .and_then(|e| e.get(keypos.checked_sub(1)?))
+        .copied()
 }
 
 #[cfg(test)]

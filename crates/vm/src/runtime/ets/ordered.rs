@@ -44,7 +44,10 @@ pub struct Entry {
 
 impl Entry {
     pub fn new(obj: Obj) -> Entry {
-        Entry { key: OKey(obj.key), obj }
+        Entry {
+            key: OKey(obj.key),
+            obj,
+        }
     }
 }
 
@@ -123,12 +126,18 @@ impl OrderedStore {
 
     /// The first object whose key is greater than `key` (which need not be present).
     pub fn next(&self, key: Term) -> Option<&Obj> {
-        self.set.range((Bound::Excluded(OKey(key)), Bound::Unbounded)).next().map(|e| &e.obj)
+        self.set
+            .range((Bound::Excluded(OKey(key)), Bound::Unbounded))
+            .next()
+            .map(|e| &e.obj)
     }
 
     /// The last object whose key is less than `key`.
     pub fn prev(&self, key: Term) -> Option<&Obj> {
-        self.set.range((Bound::Unbounded, Bound::Excluded(OKey(key)))).next_back().map(|e| &e.obj)
+        self.set
+            .range((Bound::Unbounded, Bound::Excluded(OKey(key))))
+            .next_back()
+            .map(|e| &e.obj)
     }
 
     /// All objects in key order.

@@ -24,7 +24,11 @@ use crate::process::Process;
 pub enum Cont {
     /// Hash table: the next slot (-1 at the end), and matches found beyond the chunk (in
     /// list order) with their count.
-    Hash { slot: i64, rest: Vec<Term>, rest_size: i64 },
+    Hash {
+        slot: i64,
+        rest: Vec<Term>,
+        rest_size: i64,
+    },
     /// Ordered set: the key of the last object looked at (on the process heap).
     Tree { last_key: Term },
 }
@@ -76,7 +80,13 @@ fn bound_objects<'a>(s: &'a OrderedStore, spec: &MatchSpec, keypos: usize) -> Op
 
 /// Calls `f` for each live object of the slots visited in order; `f` returns whether to
 /// go on (checked between slots only, as BEAM's chunk check).
-fn walk_hash(h: &HashStore, slots: Option<&[usize]>, mut f: impl FnMut(&Obj), mut stop: impl FnMut() -> bool, start: usize) -> i64 {
+fn walk_hash(
+    h: &HashStore,
+    slots: Option<&[usize]>,
+    mut f: impl FnMut(&Obj),
+    mut stop: impl FnMut() -> bool,
+    start: usize,
+) -> i64 {
     if let Some(list) = slots {
         for &ix in list {
             for o in h.bucket(ix).iter().filter(|o| !o.pseudo_deleted) {
@@ -146,7 +156,14 @@ fn hash_chunk_end(found: Vec<Term>, chunk: usize, slot: i64) -> Chunk {
     }
     let rest_size = rest.len() as i64;
     if !rest.is_empty() || slot >= 0 {
-        Chunk::Items(list, Some(Cont::Hash { slot, rest, rest_size }))
+        Chunk::Items(
+            list,
+            Some(Cont::Hash {
+                slot,
+                rest,
+                rest_size,
+            }),
+        )
     } else if !list.is_empty() {
         Chunk::Items(list, None)
     } else {
@@ -155,7 +172,13 @@ fn hash_chunk_end(found: Vec<Term>, chunk: usize, slot: i64) -> Chunk {
 }
 
 /// `select/3`, `match/3`, `select_reverse/3` (the first chunk).
-pub fn select_chunk(t: &Table, p: &mut Process, spec: &MatchSpec, chunk: usize, reverse: bool) -> Chunk {
+pub fn select_chunk(
+    t: &Table,
+    p: &mut Process,
+    spec: &MatchSpec,
+    chunk: usize,
+    reverse: bool,
+) -> Chunk {
     let mut r = spec.runner();
     match &t.store {
         Store::Hash(h) => {
@@ -186,7 +209,11 @@ pub fn select_chunk(t: &Table, p: &mut Process, spec: &MatchSpec, chunk: usize, 
                     None => Chunk::Eot,
                 };
             }
-            let iter: Box<dyn Iterator<Item = &Obj>> = if reverse { Box::new(s.iter().rev()) } else { Box::new(s.iter()) };
+            let iter: Box<dyn Iterator<Item = &Obj>> = if reverse {
+                Box::new(s.iter().rev())
+            } else {
+                Box::new(s.iter())
+            };
             tree_chunk(iter, &mut r, p, chunk, Vec::new(), 0)
         }
     }
@@ -237,7 +264,9 @@ pub fn continue_hash(
     rest: Vec<Term>,
     rest_size: i64,
 ) -> Result<Chunk, ()> {
-    let Store::Hash(h) = &t.store else { return Err(()) };
+    let Store::Hash(h) = &t.store else {
+        return Err(());
+    };
     if rest_size < 0 {
         return Err(());
     }
@@ -278,7 +307,14 @@ pub fn continue_hash(
     }
     let rest_size = new_rest.len() as i64;
     Ok(if !new_rest.is_empty() || next >= 0 {
-        Chunk::Items(list, Some(Cont::Hash { slot: next, rest: new_rest, rest_size }))
+        Chunk::Items(
+            list,
+            Some(Cont::Hash {
+                slot: next,
+                rest: new_rest,
+                rest_size,
+            }),
+        )
     } else if !list.is_empty() {
         Chunk::Items(list, None)
     } else {
@@ -298,23 +334,34 @@ pub fn continue_tree(
     accum: Vec<Term>,
     got: usize,
 ) -> Result<Chunk, ()> {
-    let Store::Ordered(s) = &t.store else { return Err(()) };
+    let Store::Ordered(s) = &t.store else {
+        return Err(());
+    };
     let mut r = spec.runner();
     if chunk == 0 {
         // A trap continuation of a whole select: walk on in the same direction.
         let mut out: Vec<Term> = Vec::new();
         if reverse {
-            out.extend(s.iter_after(Some(last_key)).filter_map(|o| run_copy(&mut r, p, o)));
+            out.extend(
+                s.iter_after(Some(last_key))
+                    .filter_map(|o| run_copy(&mut r, p, o)),
+            );
             out.reverse();
         } else {
-            out.extend(s.iter_before(Some(last_key)).filter_map(|o| run_copy(&mut r, p, o)));
+            out.extend(
+                s.iter_before(Some(last_key))
+                    .filter_map(|o| run_copy(&mut r, p, o)),
+            );
             out.reverse();
         }
         out.extend(accum);
         return Ok(Chunk::Items(out, None));
     }
-    let iter: Box<dyn Iterator<Item = &Obj>> =
-        if reverse { Box::new(s.iter_before(Some(last_key))) } else { Box::new(s.iter_after(Some(last_key))) };
+    let iter: Box<dyn Iterator<Item = &Obj>> = if reverse {
+        Box::new(s.iter_before(Some(last_key)))
+    } else {
+        Box::new(s.iter_after(Some(last_key)))
+    };
     Ok(tree_chunk(iter, &mut r, p, chunk, accum, got))
 }
 
@@ -395,7 +442,11 @@ pub fn select_delete(t: &mut Table, p: &mut Process, spec: &MatchSpec) -> usize 
                 Some(v) => v,
                 None => s.iter().collect(),
             };
-            let keys: Vec<Term> = objs.into_iter().filter(|o| run_true(&mut r, p, o)).map(|o| o.key).collect();
+            let keys: Vec<Term> = objs
+                .into_iter()
+                .filter(|o| run_true(&mut r, p, o))
+                .map(|o| o.key)
+                .collect();
             let n = keys.len();
             drop(s.remove_all(&keys));
             n

@@ -122,7 +122,8 @@ pub struct Table {
 impl Table {
     pub fn new(id: u64, name: Atom, owner: Term, o: &Options) -> Table {
         let fine = o.write_concurrency != WriteConcurrency::Off && o.access != Access::Private;
-        let mut decentralized = o.ty == Type::OrderedSet || o.write_concurrency == WriteConcurrency::Auto;
+        let mut decentralized =
+            o.ty == Type::OrderedSet || o.write_concurrency == WriteConcurrency::Auto;
         if o.write_concurrency == WriteConcurrency::On && o.ty != Type::OrderedSet {
             decentralized = false;
         }
@@ -152,7 +153,11 @@ impl Table {
             owner,
             heir: o.heir.map(|(pid, data)| (pid, Stored::new(data))),
             read_concurrency: o.read_concurrency,
-            write_concurrency: if o.access == Access::Private { WriteConcurrency::Off } else { o.write_concurrency },
+            write_concurrency: if o.access == Access::Private {
+                WriteConcurrency::Off
+            } else {
+                o.write_concurrency
+            },
             compressed: o.compressed,
             decentralized,
             fixes: Vec::new(),
@@ -208,7 +213,10 @@ impl Table {
 
     /// Whether any object of `tuples` has a key that is in the table (`insert_new/2`).
     pub fn any_key_present(&self, tuples: &[Term]) -> bool {
-        tuples.iter().filter_map(|t| self.key_of(*t)).any(|k| self.member(k))
+        tuples
+            .iter()
+            .filter_map(|t| self.key_of(*t))
+            .any(|k| self.member(k))
     }
 
     /// The objects with `key` (terms in table memory), in the order `lookup/2` lists them.
@@ -259,7 +267,9 @@ impl Table {
 
     /// Deletes objects exactly equal to `tuple`.
     pub fn erase_object(&mut self, tuple: Term) {
-        let Some(key) = self.key_of(tuple) else { return };
+        let Some(key) = self.key_of(tuple) else {
+            return;
+        };
         match &mut self.store {
             Store::Hash(h) => {
                 h.erase_object(key, tuple);
