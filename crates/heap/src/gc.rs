@@ -208,7 +208,12 @@ pub fn collect(heap: &mut ProcessHeap, need: usize, roots: &mut dyn Roots, force
 
     // Worst case: every from-space word is live.
     let young_bound = if major { heap.top + heap.old_top + frag_words } else { heap.top - promote + frag_words };
-    let new_size = next_heap_size((young_bound + need).max(heap.min_heap_size));
+    let collections = heap.gc_counts.0 + heap.gc_counts.1;
+    if collections > 0 && collections % crate::heap::BUSY_AFTER_GCS == 0 && heap.busy_floor < crate::heap::BUSY_HEAP_WORDS {
+        heap.busy_floor = next_heap_size(heap.busy_floor * 2).min(crate::heap::BUSY_HEAP_WORDS);
+    }
+    let floor = heap.min_heap_size.max(heap.busy_floor);
+    let new_size = next_heap_size((young_bound + need).max(floor));
     let mut new_young = vec![Term::NIL; new_size].into_boxed_slice();
 
     // A minor collection promotes into the old heap, made when first needed.
@@ -310,7 +315,7 @@ pub fn collect(heap: &mut ProcessHeap, need: usize, roots: &mut dyn Roots, force
 fn shrink_if_sparse(heap: &mut ProcessHeap, need: usize, roots: &mut dyn Roots) {
     let live = heap.top;
     let size = heap.young.len();
-    let target = next_heap_size((live * 2 + need).max(heap.min_heap_size));
+    let target = next_heap_size((live * 2 + need).max(heap.min_heap_size.max(heap.busy_floor)));
     if live * 4 >= size || target >= size {
         return;
     }

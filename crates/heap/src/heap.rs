@@ -9,6 +9,14 @@ use enigma_term::{binary, Term, TermAlloc};
 /// get a fragment of their own size.
 const OVERFLOW_FRAGMENT_WORDS: usize = 512;
 
+/// Largest young heap a busy process is given regardless of its live data: 32K words
+/// (256 KB), small against a process that really holds data, large enough that collections
+/// of a process with little live data are rare.
+pub const BUSY_HEAP_WORDS: usize = 32 * 1024;
+
+/// Collections after which the busy floor doubles.
+pub const BUSY_AFTER_GCS: u64 = 8;
+
 /// BEAM's default `fullsweep_after`: minor collections between two full sweeps.
 pub const DEFAULT_FULLSWEEP_AFTER: u32 = 65535;
 
@@ -30,6 +38,11 @@ pub struct ProcessHeap {
     pub(crate) offheap_old: Vec<Term>,
     /// Smallest young heap this process keeps (`min_heap_size`).
     pub min_heap_size: usize,
+    /// Smallest young heap while the process keeps allocating: it doubles (up to
+    /// [`BUSY_HEAP_WORDS`]) with every [`BUSY_AFTER_GCS`] collections, so that a busy process
+    /// is not collected every few hundred words. (BEAM's collector is cheaper per run; ours
+    /// allocates a fresh young block each time, so it pays to run it less often.)
+    pub(crate) busy_floor: usize,
     /// Minor collections left before the next full sweep.
     pub(crate) minors_left: u32,
     /// `fullsweep_after` for this process.
@@ -58,6 +71,7 @@ impl ProcessHeap {
             offheap_young: Vec::new(),
             offheap_old: Vec::new(),
             min_heap_size: size,
+            busy_floor: size,
             minors_left: DEFAULT_FULLSWEEP_AFTER,
             fullsweep_after: DEFAULT_FULLSWEEP_AFTER,
             gc_counts: (0, 0),

@@ -6,6 +6,7 @@
 //! indices, so `atom::OK` is a constant usable in `match` arms.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{OnceLock, RwLock};
 
 /// BEAM's default atom table limit (`+t`): creating more atoms raises `system_limit`.
@@ -22,6 +23,20 @@ struct Table {
     index: HashMap<&'static str, u32>,
 }
 
+/// Names by index, readable without a lock: comparing and printing atoms reads names
+/// constantly. Each slot is written once (under the table's write lock, before the atom's
+/// index is handed out) with a pointer to a leaked `&'static str`, and never changes.
+fn names() -> &'static [AtomicPtr<&'static str>] {
+    static NAMES: OnceLock<Box<[AtomicPtr<&'static str>]>> = OnceLock::new();
+    NAMES.get_or_init(|| (0..MAX_ATOMS).map(|_| AtomicPtr::new(core::ptr::null_mut())).collect())
+}
+
+fn publish(idx: u32, name: &'static str) {
+    if let Some(slot) = names().get(idx as usize) {
+        slot.store(Box::leak(Box::new(name)), Ordering::Release);
+    }
+}
+
 fn table() -> &'static RwLock<Table> {
     static TABLE: OnceLock<RwLock<Table>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -31,6 +46,7 @@ fn table() -> &'static RwLock<Table> {
         };
         for name in WELL_KNOWN {
             let idx = t.names.len() as u32;
+            publish(idx, name);
             t.names.push(name);
             t.index.insert(name, idx);
         }
@@ -65,6 +81,7 @@ impl Atom {
         }
         let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
         let idx = t.names.len() as u32;
+        publish(idx, leaked);
         t.names.push(leaked);
         t.index.insert(leaked, idx);
         Ok(Atom(idx))
@@ -78,6 +95,15 @@ impl Atom {
 
     /// The atom's name.
     pub fn name(self) -> &'static str {
+        if let Some(slot) = names().get(self.0 as usize) {
+            let p = slot.load(Ordering::Acquire);
+            if !p.is_null() {
+                // SAFETY: a non-null slot points to a leaked, never-freed `&'static str`
+                // written once by `publish`.
+                return unsafe { *p };
+            }
+        }
+        // Not published yet (the well-known atoms before first use): take the lock.
         let t = table().read().unwrap_or_else(|e| e.into_inner());
         t.names.get(self.0 as usize).copied().unwrap_or("")
     }

@@ -1,11 +1,19 @@
-%% Stands in for OTP's file server (kernel's file_server, registered as file_server_2) under
-%% `enigma run`, which does not boot OTP. The `file` module sends it gen_server calls; it
-%% answers them as file_server does, through prim_file, and starts a file_io_server for
-%% each file:open/2. It speaks the gen_server call protocol itself instead of running
-%% gen_server, and keeps no table of open files (file:pid2name/1 is not supported): OTP's
-%% file_server needs ETS, which it can run on once Enigma has ETS.
+%% The file server (registered as file_server_2) under `enigma run`, which does not boot
+%% OTP. boot/0 starts OTP's own, kernel's file_server, as the kernel application would;
+%% Enigma's runtime runs it to completion before the main process starts.
+%%
+%% start/0 is a stand-in for when file_server cannot start (the runtime then starts it): it
+%% answers the gen_server calls of the `file` module as file_server does, through
+%% prim_file, and starts a file_io_server for each file:open/2. It speaks the gen_server
+%% call protocol itself and keeps no table of open files (no file:pid2name/1).
 -module(enigma_file_server).
--export([start/0]).
+-export([boot/0, start/0]).
+
+boot() ->
+    case catch file_server:start() of
+        {ok, _Pid} -> ok;
+        Error -> Error
+    end.
 
 start() ->
     %% Linked file_io_servers may exit with any reason: their exits are messages here.

@@ -415,86 +415,106 @@ fn take_2(p: &mut Process, a: &[Term]) -> BifResult {
 
 /// One `update_counter` operation: position, increment, and threshold/set value.
 struct CounterOp {
-    pos: usize,
+    pos: i64,
     incr: Term,
     warp: Option<(Term, Term)>,
 }
 
-fn parse_counter_op(t: Term) -> Option<CounterOp> {
-    if t.is_integer() {
-        return Some(CounterOp {
-            pos: 0,
-            incr: t,
-            warp: None,
-        });
+/// Reads one operation as BEAM checks it; `Err(cause)` when malformed.
+fn parse_counter_op(t: Term) -> Result<CounterOp, Cause> {
+    let e = t.as_tuple().ok_or(Cause::None)?;
+    let (p, i, warp) = match e {
+        [p, i] => (p, i, None),
+        [p, i, th, sv] => {
+            if !th.is_integer() || !sv.is_integer() {
+                return Err(Cause::None);
+            }
+            (p, i, Some((*th, *sv)))
+        }
+        _ => return Err(Cause::None),
+    };
+    let pos = p.as_small().ok_or(Cause::None)?;
+    if !i.is_integer() {
+        return Err(Cause::None);
     }
-    let e = t.as_tuple()?;
-    let pos = |x: &Term| x.as_small().filter(|&n| n >= 1).map(|n| n as usize);
-    match e {
-        [p, i] if i.is_integer() => Some(CounterOp {
-            pos: pos(p)?,
-            incr: *i,
-            warp: None,
-        }),
-        [p, i, th, sv] if i.is_integer() && th.is_integer() && sv.is_integer() => Some(CounterOp {
-            pos: pos(p)?,
-            incr: *i,
-            warp: Some((*th, *sv)),
-        }),
-        _ => None,
+    Ok(CounterOp { pos, incr: *i, warp })
+}
+
+/// Calls `f` on each operation of `update_counter`'s third argument (an increment, one
+/// operation, or a list of them); `Err` for an improper list or a malformed operation.
+fn each_counter_op(keypos: usize, ops: Term, mut f: impl FnMut(CounterOp) -> Result<(), Cause>) -> Result<(), Cause> {
+    if ops.is_integer() {
+        return f(CounterOp { pos: keypos as i64 + 1, incr: ops, warp: None });
+    }
+    if ops.is_tuple() {
+        return f(parse_counter_op(ops)?);
+    }
+    let mut l = ops;
+    while let Some((op, rest)) = l.as_cons() {
+        f(parse_counter_op(op)?)?;
+        l = rest;
+    }
+    if l.is_nil() {
+        Ok(())
+    } else {
+        Err(Cause::None)
     }
 }
 
 fn update_counter(p: &mut Process, a: &[Term], default: Option<Term>) -> BifResult {
     with_write(p, a[0], |p, _, t| {
+        if default.is_some_and(|d| !d.is_tuple()) {
+            return Err(bad(p));
+        }
         if !matches!(t.ty, Type::Set | Type::OrderedSet) {
             return Err(fail(p, Cause::TableType));
         }
-        let (ops, list) = match build::list_to_vec(a[2]) {
-            Some(v) if !a[2].is_integer() => (v, true),
-            _ => (vec![a[2]], false),
-        };
-        let mut parsed = Vec::with_capacity(ops.len());
-        for op in ops {
-            let mut c = parse_counter_op(op).ok_or_else(|| bad(p))?;
-            if c.pos == 0 {
-                if list {
-                    return Err(bad(p));
-                }
-                c.pos = t.keypos + 1;
-            }
-            parsed.push(c);
-        }
         let key = a[1];
-        let (mut elems, is_new) = match t.get_one(key) {
+        let keypos = t.keypos;
+        // The object to update: the stored one, or the default with the key put in.
+        let (mut elems, is_new): (Vec<Term>, bool) = match t.get_one(key) {
             Some(o) => (o.as_tuple().map(|e| e.to_vec()).unwrap_or_default(), false),
             None => {
-                let Some(d) = default else {
-                    return Err(fail(p, Cause::BadKey));
-                };
+                let Some(d) = default else { return Err(fail(p, Cause::BadKey)) };
                 if t.key_of(d).is_none() {
                     return Err(bad(p));
                 }
                 let mut e = d.as_tuple().map(|e| e.to_vec()).unwrap_or_default();
-                if let Some(k) = e.get_mut(t.keypos - 1) {
+                if let Some(k) = e.get_mut(keypos - 1) {
                     *k = key;
                 }
                 (e, true)
             }
         };
-        let mut results = Vec::with_capacity(parsed.len());
-        for c in &parsed {
-            if c.pos == t.keypos {
-                return Err(fail(p, Cause::KeyPos));
+        // Check everything first, so that a bad operation changes nothing.
+        let arity = elems.len();
+        let checked = each_counter_op(keypos, a[2], |c| {
+            if c.pos == keypos as i64 {
+                return Err(Cause::KeyPos);
             }
-            let Some(cur) = elems.get(c.pos - 1).copied() else {
-                return Err(fail(p, Cause::Position));
+            if c.pos < 1 || c.pos as usize > arity {
+                return Err(Cause::Position);
+            }
+            match elems.get(c.pos as usize - 1) {
+                Some(old) if old.is_integer() => Ok(()),
+                _ => Err(Cause::None),
+            }
+        });
+        if let Err(c) = checked {
+            return Err(fail(p, c));
+        }
+        let mut updates: Vec<(usize, Term)> = Vec::new();
+        let mut failed = false;
+        let _ = each_counter_op(keypos, a[2], |c| {
+            let i = c.pos as usize - 1;
+            let cur = elems.get(i).copied().unwrap_or(Term::small(0));
+            let mut v = match crate::bifs::erlang::arith::add(&mut p.heap, cur, c.incr) {
+                Ok(v) => v,
+                Err(_) => {
+                    failed = true;
+                    return Err(Cause::None);
+                }
             };
-            if !cur.is_integer() {
-                return Err(bad(p));
-            }
-            let mut v =
-                crate::bifs::erlang::arith::add(&mut p.heap, cur, c.incr).map_err(|_| bad(p))?;
             if let Some((th, sv)) = c.warp {
                 let neg = enigma_term::compare::compare(c.incr, Term::small(0), false).is_lt();
                 let o = enigma_term::compare::compare(v, th, false);
@@ -502,20 +522,25 @@ fn update_counter(p: &mut Process, a: &[Term], default: Option<Term>) -> BifResu
                     v = sv;
                 }
             }
-            if let Some(slot) = elems.get_mut(c.pos - 1) {
+            if let Some(slot) = elems.get_mut(i) {
                 *slot = v;
             }
-            results.push(v);
+            updates.push((c.pos as usize, v));
+            Ok(())
+        });
+        if failed {
+            return Err(crate::emulator::exception::system_limit());
         }
         if is_new {
             t.put_elems(&elems);
-        } else {
+        } else if !t.set_elements(key, &updates) {
             t.replace(key, &elems);
         }
-        if list {
-            Ok(build::list(&mut p.heap, &results))
+        if a[2].is_integer() || a[2].is_tuple() {
+            Ok(updates.first().map_or(Term::NIL, |u| u.1))
         } else {
-            Ok(results.first().copied().unwrap_or(Term::NIL))
+            let results: Vec<Term> = updates.iter().map(|u| u.1).collect();
+            Ok(build::list(&mut p.heap, &results))
         }
     })
 }
@@ -533,35 +558,32 @@ fn update_element_3(p: &mut Process, a: &[Term]) -> BifResult {
         if !matches!(t.ty, Type::Set | Type::OrderedSet) {
             return Err(bad(p));
         }
-        let specs = if a[2].is_tuple() {
-            vec![a[2]]
-        } else {
-            build::list_to_vec(a[2]).ok_or_else(|| bad(p))?
-        };
-        let mut ups = Vec::with_capacity(specs.len());
-        for s in specs {
-            match s.as_tuple() {
-                Some([pos, v]) => {
-                    let pos = pos.as_small().filter(|&n| n >= 1).ok_or_else(|| bad(p))? as usize;
-                    ups.push((pos, *v));
-                }
-                _ => return Err(bad(p)),
-            }
-        }
-        let Some(base) = t.get_one(a[1]) else {
-            return Ok(Term::FALSE);
-        };
+        let Some(base) = t.get_one(a[1]) else { return Ok(Term::FALSE) };
         let mut elems = base.as_tuple().map(|e| e.to_vec()).unwrap_or_default();
-        for (pos, v) in ups {
-            if pos == t.keypos {
+        // Check the whole list first, so that a bad entry changes nothing.
+        let mut ups: Vec<(usize, Term)> = Vec::new();
+        let mut l = if a[2].is_tuple() { build::cons(&mut p.heap, a[2], Term::NIL) } else { a[2] };
+        while !l.is_nil() {
+            let Some((pv, rest)) = l.as_cons() else { return Err(bad(p)) };
+            l = rest;
+            let Some([pos, v]) = pv.as_tuple() else { return Err(bad(p)) };
+            let Some(pos) = pos.as_small() else { return Err(bad(p)) };
+            if pos == t.keypos as i64 {
                 return Err(fail(p, Cause::KeyPos));
             }
-            match elems.get_mut(pos - 1) {
-                Some(slot) => *slot = v,
-                None => return Err(bad(p)),
+            if pos < 1 || pos as usize > elems.len() {
+                return Err(bad(p));
+            }
+            ups.push((pos as usize, *v));
+        }
+        for &(pos, v) in &ups {
+            if let Some(slot) = elems.get_mut(pos - 1) {
+                *slot = v;
             }
         }
-        t.replace(a[1], &elems);
+        if !t.set_elements(a[1], &ups) {
+            t.replace(a[1], &elems);
+        }
         Ok(Term::TRUE)
     })
 }

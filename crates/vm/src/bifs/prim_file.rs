@@ -17,21 +17,21 @@
 //! these NIFs on dirty I/O schedulers; Enigma will move them to its own pool of blocking
 //! threads (DESIGN.md, "Blocking work") once it has one.
 
+mod fs_ops;
 pub mod handles;
+mod names;
 pub mod posix;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt};
 use std::path::Path;
 
 use enigma_term::{atom, build, integer, Atom, Term};
 
 use self::handles::{Lookup, Registry};
-use self::posix::{
-    errno_name, errno_of, EBADF, EEXIST, EINVAL, EISDIR, ENOMEM, ENOTEMPTY, ENOTSUP, EPERM,
-};
+use self::posix::{errno_name, errno_of, EBADF, EINVAL, EISDIR, ENOMEM};
 use crate::bif;
 use crate::bifs::BifEntry;
 use crate::emulator::exception::{badarg, BifResult};
@@ -584,7 +584,7 @@ fn read_handle_info_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
     with_file(p, a[0], |p, f| match f.file.metadata() {
         Ok(m) => {
             let access = posix::handle_access(m.mode(), m.uid(), m.gid());
-            Ok(file_info(p, &m, access))
+            Ok(fs_ops::file_info(p, &m, access))
         }
         Err(e) => Ok(posix_error(p, errno_of(&e))),
     })
@@ -645,412 +645,26 @@ fn ipread_s32bu_p32bu_nif_3(p: &mut Process, a: &[Term]) -> BifResult {
     })
 }
 
-// ---- file information ----
-
-/// The `#file_info{}` record (file.hrl) with times in POSIX seconds; `prim_file` converts
-/// them to the caller's time type.
-fn file_info(p: &mut Process, m: &fs::Metadata, access: (bool, bool)) -> Term {
-    let kind = match m.mode() & 0o170000 {
-        0o020000 | 0o060000 => "device",
-        0o040000 => "directory",
-        0o100000 => "regular",
-        0o120000 => "symlink",
-        _ => "other",
-    };
-    let access = match access {
-        (true, false) => "read",
-        (false, true) => "write",
-        (true, true) => "read_write",
-        (false, false) => "none",
-    };
-    let h = &mut p.heap;
-    let size = integer::from_u64(h, m.size());
-    let atime = integer::from_i64(h, m.atime().max(MIN_FILETIME));
-    let mtime = integer::from_i64(h, m.mtime().max(MIN_FILETIME));
-    let ctime = integer::from_i64(h, m.ctime().max(MIN_FILETIME));
-    // BEAM keeps these fields in 32 bits.
-    let small32 = |v: u64| Term::small(i64::from(v as u32));
-    build::tuple(
-        h,
-        &[
-            atom_term("file_info"),
-            size,
-            atom_term(kind),
-            atom_term(access),
-            atime,
-            mtime,
-            ctime,
-            small32(u64::from(m.mode())),
-            small32(m.nlink()),
-            small32(m.dev()),
-            small32(m.rdev()),
-            small32(m.ino()),
-            small32(u64::from(m.uid())),
-            small32(u64::from(m.gid())),
-        ],
-    )
-}
-
-/// `read_info_nif(Path, FollowLinks)`: `stat` (FollowLinks =/= 0) or `lstat`.
-fn read_info_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
-    let follow = get_i32(a[1]).ok_or_else(badarg)?;
-    let path = match marshal_path(a[0]) {
-        Ok(path) => path,
-        Err(e) => return Ok(posix_error(p, e)),
-    };
-    let meta = if follow != 0 {
-        fs::metadata(as_path(&path))
-    } else {
-        fs::symlink_metadata(as_path(&path))
-    };
-    match meta {
-        Ok(m) => {
-            let access = posix::path_access(m.mode(), m.uid(), m.gid());
-            Ok(file_info(p, &m, access))
-        }
-        Err(e) => Ok(posix_error(p, errno_of(&e))),
-    }
-}
-
-/// Runs a file-system operation on one path: `einval` for a bad name, `ok` or the error.
-fn path_op(p: &mut Process, t: Term, op: impl FnOnce(&Path) -> Result<(), i32>) -> BifResult {
-    let r = marshal_path(t).and_then(|path| op(as_path(&path)));
-    Ok(ok_or_posix(p, r))
-}
-
-/// Runs an operation on two paths (the first checked first).
-fn two_path_op(
-    p: &mut Process,
-    a: Term,
-    b: Term,
-    op: impl FnOnce(&Path, &Path) -> Result<(), i32>,
-) -> BifResult {
-    let r =
-        marshal_path(a).and_then(|x| marshal_path(b).and_then(|y| op(as_path(&x), as_path(&y))));
-    Ok(ok_or_posix(p, r))
-}
-
-fn io_errno(r: io::Result<()>) -> Result<(), i32> {
-    r.map_err(|e| errno_of(&e))
-}
-
-/// `set_permissions_nif(Path, Mode)`: `chmod` with the set-id and permission bits; if
-/// the set-id bits are refused, again without them.
-fn set_permissions_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
-    let mode = get_i64(a[1])
-        .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(badarg)?;
-    path_op(p, a[0], |path| {
-        let wanted = mode & 0o6777;
-        fs::set_permissions(path, fs::Permissions::from_mode(wanted))
-            .or_else(|_| fs::set_permissions(path, fs::Permissions::from_mode(wanted & 0o777)))
-            .map_err(|e| errno_of(&e))
-    })
-}
-
-/// `set_owner_nif(Path, Uid, Gid)`: `chown`; -1 leaves an id as it is.
-fn set_owner_nif_3(p: &mut Process, a: &[Term]) -> BifResult {
-    let (Some(uid), Some(gid)) = (get_i32(a[1]), get_i32(a[2])) else {
-        return Err(badarg());
-    };
-    path_op(p, a[0], |path| {
-        io_errno(std::os::unix::fs::chown(
-            path,
-            Some(uid as u32),
-            Some(gid as u32),
-        ))
-    })
-}
-
-fn system_time(secs: i64) -> std::time::SystemTime {
-    let d = std::time::Duration::from_secs(secs.unsigned_abs());
-    if secs >= 0 {
-        std::time::UNIX_EPOCH
-            .checked_add(d)
-            .unwrap_or(std::time::UNIX_EPOCH)
-    } else {
-        std::time::UNIX_EPOCH
-            .checked_sub(d)
-            .unwrap_or(std::time::UNIX_EPOCH)
-    }
-}
-
-/// `set_time_nif(Path, ATime, MTime, CTime)`: sets access and modification times (the
-/// change time cannot be set). BEAM calls `utime` on the path; std sets times on an open
-/// file, so Enigma opens it (for reading, else for writing) without blocking.
-fn set_time_nif_4(p: &mut Process, a: &[Term]) -> BifResult {
-    let (Some(at), Some(mt), Some(_ct)) = (get_i64(a[1]), get_i64(a[2]), get_i64(a[3])) else {
-        return Err(badarg());
-    };
-    path_op(p, a[0], |path| {
-        let file = OpenOptions::new()
-            .read(true)
-            .custom_flags(O_NONBLOCK)
-            .open(path)
-            .or_else(|e| {
-                if errno_of(&e) == posix::EACCES {
-                    OpenOptions::new()
-                        .write(true)
-                        .custom_flags(O_NONBLOCK)
-                        .open(path)
-                } else {
-                    Err(e)
-                }
-            })
-            .map_err(|e| errno_of(&e))?;
-        let times = fs::FileTimes::new()
-            .set_accessed(system_time(at))
-            .set_modified(system_time(mt));
-        io_errno(file.set_times(times))
-    })
-}
-
-fn read_link_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let path = match marshal_path(a[0]) {
-        Ok(path) => path,
-        Err(e) => return Ok(posix_error(p, e)),
-    };
-    match fs::read_link(as_path(&path)) {
-        Ok(target) => {
-            let bin = build::binary(&mut p.heap, target.as_os_str().as_bytes());
-            Ok(ok_tuple(p, bin))
-        }
-        Err(e) => Ok(posix_error(p, errno_of(&e))),
-    }
-}
-
-/// `list_dir_nif(Path)`: the names in the directory but `.` and `..`, as binaries, in the
-/// reverse of the order the system lists them (as BEAM builds the list).
-fn list_dir_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let path = match marshal_path(a[0]) {
-        Ok(path) => path,
-        Err(e) => return Ok(posix_error(p, e)),
-    };
-    let dir = match fs::read_dir(as_path(&path)) {
-        Ok(d) => d,
-        Err(e) => return Ok(posix_error(p, errno_of(&e))),
-    };
-    let mut list = Term::NIL;
-    // A failing `readdir` ends the listing, as in BEAM.
-    for entry in dir.map_while(Result::ok) {
-        let name = entry.file_name();
-        let bin = build::binary(&mut p.heap, name.as_bytes());
-        list = build::cons(&mut p.heap, bin, list);
-    }
-    Ok(ok_tuple(p, list))
-}
-
-fn rename_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
-    two_path_op(p, a[0], a[1], |from, to| {
-        fs::rename(from, to).map_err(|e| match errno_of(&e) {
-            ENOTEMPTY => EEXIST,
-            // Linux says EACCES (and others EBUSY) for renaming "/"; BEAM says einval.
-            _ if from.as_os_str().as_bytes() == b"/" => EINVAL,
-            n => n,
-        })
-    })
-}
-
-fn make_hard_link_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
-    two_path_op(p, a[0], a[1], |existing, new| {
-        io_errno(fs::hard_link(existing, new))
-    })
-}
-
-fn make_soft_link_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
-    two_path_op(p, a[0], a[1], |existing, new| {
-        io_errno(std::os::unix::fs::symlink(existing, new))
-    })
-}
-
-fn make_dir_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
-    path_op(p, a[0], |path| {
-        use std::os::unix::fs::DirBuilderExt;
-        io_errno(fs::DirBuilder::new().mode(DIR_MODE).create(path))
-    })
-}
-
-fn del_file_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
-    path_op(p, a[0], |path| {
-        // Linux answers EISDIR for unlinking a directory; BEAM reports eperm.
-        fs::remove_file(path).map_err(|e| match errno_of(&e) {
-            EISDIR => EPERM,
-            n => n,
-        })
-    })
-}
-
-fn del_dir_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
-    path_op(p, a[0], |path| {
-        fs::remove_dir(path).map_err(|e| {
-            let n = match errno_of(&e) {
-                ENOTEMPTY => EEXIST,
-                n => n,
-            };
-            // Deleting the current directory: BEAM reports einval.
-            if n == EEXIST {
-                if let (Ok(target), Ok(cwd)) = (fs::metadata(path), fs::metadata(".")) {
-                    if target.ino() == cwd.ino() && target.dev() == cwd.dev() {
-                        return EINVAL;
-                    }
-                }
-            }
-            n
-        })
-    })
-}
-
-/// Drive-letter working directories exist only on Windows.
-fn get_device_cwd_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
-    get_i32(a[0]).ok_or_else(badarg)?;
-    Ok(posix_error(p, ENOTSUP))
-}
-
-fn get_cwd_nif_0(p: &mut Process, _a: &[Term]) -> BifResult {
-    match std::env::current_dir() {
-        Ok(dir) => {
-            let bin = build::binary(&mut p.heap, dir.as_os_str().as_bytes());
-            Ok(ok_tuple(p, bin))
-        }
-        Err(e) => Ok(posix_error(p, errno_of(&e))),
-    }
-}
-
-fn set_cwd_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
-    path_op(p, a[0], |path| io_errno(std::env::set_current_dir(path)))
-}
-
-/// `read_file_nif(Path)`: the whole file as one binary.
-fn read_file_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let path = match marshal_path(a[0]) {
-        Ok(path) => path,
-        Err(e) => return Ok(posix_error(p, e)),
-    };
-    let file = match open_file(&path, MODE_READ) {
-        Ok(f) => f,
-        Err(e) => return Ok(posix_error(p, e)),
-    };
-    let mut data = Vec::new();
-    if let Ok(m) = file.metadata() {
-        if data
-            .try_reserve_exact(usize::try_from(m.len()).unwrap_or(0))
-            .is_err()
-        {
-            return Ok(posix_error(p, ENOMEM));
-        }
-    }
-    match (&file).read_to_end(&mut data) {
-        Ok(_) => {
-            let bin = build::binary_from_vec(&mut p.heap, data);
-            Ok(ok_tuple(p, bin))
-        }
-        Err(e) => Ok(posix_error(p, errno_of(&e))),
-    }
-}
-
-/// Short (8.3) names exist only on Windows.
-fn altname_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
-    path_op(p, a[0], |_| Err(ENOTSUP))
-}
-
-// ---- file names (BIFs in BEAM) ----
-
-/// `internal_name2native(Name)`: a file name (a flat or deep list of characters, or a
-/// binary) as NUL-terminated UTF-8 bytes. `badarg` for an atom, a NUL character, a
-/// character UTF-8 cannot encode, or anything but characters and lists.
-fn internal_name2native_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let name = a[0];
-    let mut out: Vec<u8> = Vec::new();
-    if let Some(bytes) = name.binary_bytes() {
-        if bytes.contains(&0) {
-            return Err(badarg());
-        }
-        out.extend_from_slice(&bytes);
-    } else if name.is_list() {
-        // Walk the deep list with an explicit stack of the tails still to visit.
-        let mut stack = vec![name];
-        while let Some(mut l) = stack.pop() {
-            while let Some((h, t)) = l.as_cons() {
-                if let Some(c) = h.as_small() {
-                    let ch = u32::try_from(c)
-                        .ok()
-                        .filter(|&c| c != 0)
-                        .and_then(char::from_u32)
-                        .ok_or_else(badarg)?;
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-                } else if h.is_list() {
-                    stack.push(t);
-                    l = h;
-                    continue;
-                } else {
-                    return Err(badarg());
-                }
-                l = t;
-            }
-            if !l.is_nil() {
-                return Err(badarg());
-            }
-        }
-    } else {
-        return Err(badarg());
-    }
-    out.push(0);
-    Ok(build::binary_from_vec(&mut p.heap, out))
-}
-
-/// The bytes of a binary argument: `badarg` for anything else (bitstrings too).
-fn utf8_arg(t: Term) -> Result<std::borrow::Cow<'static, [u8]>, crate::emulator::exception::Fault> {
-    t.binary_bytes().ok_or_else(badarg)
-}
-
-/// `internal_native2name(Bin)`: a name the system gave, as a list of characters;
-/// `{error, warning}` if it is not UTF-8 (BEAM's default `+fnuw`).
-fn internal_native2name_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let bytes = utf8_arg(a[0])?;
-    match std::str::from_utf8(&bytes) {
-        Ok(s) => Ok(build::str_list(&mut p.heap, s)),
-        Err(_) => {
-            let w = atom_term("warning");
-            Ok(build::tuple(&mut p.heap, &[Term::atom(atom::ERROR), w]))
-        }
-    }
-}
-
-/// `internal_normalize_utf8(Bin)`: the characters of a UTF-8 binary. BEAM also composes
-/// decomposed characters (macOS names); Enigma does not yet.
-fn internal_normalize_utf8_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let bytes = utf8_arg(a[0])?;
-    let s = std::str::from_utf8(&bytes).map_err(|_| badarg())?;
-    Ok(build::str_list(&mut p.heap, s))
-}
-
-/// `is_translatable(Bin)`: whether a raw name is valid UTF-8.
-fn is_translatable_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    let bytes = utf8_arg(a[0])?;
-    Ok(Term::bool(std::str::from_utf8(&bytes).is_ok()))
-}
-
 pub const BIFS: &[BifEntry] = &[
     bif!(
         "prim_file",
         "internal_name2native",
         1,
-        internal_name2native_1
+        names::internal_name2native_1
     ),
     bif!(
         "prim_file",
         "internal_native2name",
         1,
-        internal_native2name_1
+        names::internal_native2name_1
     ),
     bif!(
         "prim_file",
         "internal_normalize_utf8",
         1,
-        internal_normalize_utf8_1
+        names::internal_normalize_utf8_1
     ),
-    bif!("prim_file", "is_translatable", 1, is_translatable_1),
+    bif!("prim_file", "is_translatable", 1, names::is_translatable_1),
     bif!("prim_file", "open_nif", 2, open_nif_2),
     bif!("prim_file", "close_nif", 1, close_nif_1),
     bif!("prim_file", "read_nif", 2, read_nif_2),
@@ -1068,31 +682,51 @@ pub const BIFS: &[BifEntry] = &[
         1,
         read_handle_info_nif_1
     ),
-    bif!("prim_file", "make_hard_link_nif", 2, make_hard_link_nif_2),
-    bif!("prim_file", "make_soft_link_nif", 2, make_soft_link_nif_2),
-    bif!("prim_file", "rename_nif", 2, rename_nif_2),
-    bif!("prim_file", "read_info_nif", 2, read_info_nif_2),
-    bif!("prim_file", "set_permissions_nif", 2, set_permissions_nif_2),
-    bif!("prim_file", "set_owner_nif", 3, set_owner_nif_3),
-    bif!("prim_file", "set_time_nif", 4, set_time_nif_4),
-    bif!("prim_file", "read_link_nif", 1, read_link_nif_1),
-    bif!("prim_file", "list_dir_nif", 1, list_dir_nif_1),
-    bif!("prim_file", "make_dir_nif", 1, make_dir_nif_1),
-    bif!("prim_file", "del_file_nif", 1, del_file_nif_1),
-    bif!("prim_file", "del_dir_nif", 1, del_dir_nif_1),
-    bif!("prim_file", "get_device_cwd_nif", 1, get_device_cwd_nif_1),
-    bif!("prim_file", "set_cwd_nif", 1, set_cwd_nif_1),
-    bif!("prim_file", "get_cwd_nif", 0, get_cwd_nif_0),
+    bif!(
+        "prim_file",
+        "make_hard_link_nif",
+        2,
+        fs_ops::make_hard_link_nif_2
+    ),
+    bif!(
+        "prim_file",
+        "make_soft_link_nif",
+        2,
+        fs_ops::make_soft_link_nif_2
+    ),
+    bif!("prim_file", "rename_nif", 2, fs_ops::rename_nif_2),
+    bif!("prim_file", "read_info_nif", 2, fs_ops::read_info_nif_2),
+    bif!(
+        "prim_file",
+        "set_permissions_nif",
+        2,
+        fs_ops::set_permissions_nif_2
+    ),
+    bif!("prim_file", "set_owner_nif", 3, fs_ops::set_owner_nif_3),
+    bif!("prim_file", "set_time_nif", 4, fs_ops::set_time_nif_4),
+    bif!("prim_file", "read_link_nif", 1, fs_ops::read_link_nif_1),
+    bif!("prim_file", "list_dir_nif", 1, fs_ops::list_dir_nif_1),
+    bif!("prim_file", "make_dir_nif", 1, fs_ops::make_dir_nif_1),
+    bif!("prim_file", "del_file_nif", 1, fs_ops::del_file_nif_1),
+    bif!("prim_file", "del_dir_nif", 1, fs_ops::del_dir_nif_1),
+    bif!(
+        "prim_file",
+        "get_device_cwd_nif",
+        1,
+        fs_ops::get_device_cwd_nif_1
+    ),
+    bif!("prim_file", "set_cwd_nif", 1, fs_ops::set_cwd_nif_1),
+    bif!("prim_file", "get_cwd_nif", 0, fs_ops::get_cwd_nif_0),
     bif!(
         "prim_file",
         "ipread_s32bu_p32bu_nif",
         3,
         ipread_s32bu_p32bu_nif_3
     ),
-    bif!("prim_file", "read_file_nif", 1, read_file_nif_1),
+    bif!("prim_file", "read_file_nif", 1, fs_ops::read_file_nif_1),
     bif!("prim_file", "get_handle_nif", 1, get_handle_nif_1),
     bif!("prim_file", "delayed_close_nif", 1, delayed_close_nif_1),
-    bif!("prim_file", "altname_nif", 1, altname_nif_1),
+    bif!("prim_file", "altname_nif", 1, fs_ops::altname_nif_1),
     bif!(
         "prim_file",
         "file_desc_to_ref_nif",
@@ -1184,20 +818,5 @@ mod tests {
         );
         assert!(close_nif_1(&mut p, &[Term::atom(atom::OK)]).is_err());
         let _ = fs::remove_file(&path);
-    }
-
-    #[test]
-    fn name2native_encodes_deep_lists() {
-        let mut p = proc(2);
-        let inner = build::str_list(&mut p.heap, "b\u{20AC}");
-        let l = build::list(&mut p.heap, &[Term::small('a' as i64), inner, Term::NIL]);
-        let r = internal_name2native_1(&mut p, &[l]).ok();
-        assert_eq!(
-            r.and_then(|t| t.binary_bytes()).as_deref(),
-            Some(&b"ab\xE2\x82\xAC\0"[..])
-        );
-        let bad = build::list(&mut p.heap, &[Term::small(0)]);
-        assert!(internal_name2native_1(&mut p, &[bad]).is_err());
-        assert!(internal_name2native_1(&mut p, &[Term::atom(atom::OK)]).is_err());
     }
 }

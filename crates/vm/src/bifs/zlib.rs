@@ -21,6 +21,8 @@
 //! data was deflated is unimplemented; `inflateGetDictionary` answers from a window Enigma
 //! keeps itself; window bits 8 act as 9.
 
+#![allow(non_snake_case)] // Functions are named after the NIFs (`deflateInit_nif`).
+
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -117,7 +119,8 @@ impl Inflater {
         let keep = (1usize << self.bits).min(DICT_WINDOW);
         if bytes.len() >= keep {
             self.window.clear();
-            self.window.extend(bytes.get(bytes.len() - keep..).unwrap_or(&[]));
+            self.window
+                .extend(bytes.get(bytes.len() - keep..).unwrap_or(&[]));
         } else {
             self.window.extend(bytes);
             let excess = self.window.len().saturating_sub(keep);
@@ -252,7 +255,11 @@ fn caller(p: &Process) -> u64 {
 
 /// Runs `op` on the stream `z` names after BEAM's checks: `badarg` when `z` is no stream,
 /// `not_on_controlling_process` when the caller does not control it.
-fn with_stream(p: &mut Process, z: Term, op: impl FnOnce(&mut Process, &mut ZStream) -> BifResult) -> BifResult {
+fn with_stream(
+    p: &mut Process,
+    z: Term,
+    op: impl FnOnce(&mut Process, &mut ZStream) -> BifResult,
+) -> BifResult {
     if !z.is_ref() {
         return Err(badarg());
     }
@@ -261,7 +268,10 @@ fn with_stream(p: &mut Process, z: Term, op: impl FnOnce(&mut Process, &mut ZStr
         return Err(badarg());
     }
     let id = n[0] as u64 | ((n[1] as u64) << 32);
-    let s = table().as_ref().and_then(|t| t.items.get(&id).cloned()).ok_or_else(badarg)?;
+    let s = table()
+        .as_ref()
+        .and_then(|t| t.items.get(&id).cloned())
+        .ok_or_else(badarg)?;
     let mut g = s.lock().unwrap_or_else(|e| e.into_inner());
     if g.controller != caller(p) {
         return Err(raise("not_on_controlling_process"));
@@ -270,38 +280,33 @@ fn with_stream(p: &mut Process, z: Term, op: impl FnOnce(&mut Process, &mut ZStr
 }
 
 fn get_int(t: Term) -> Result<i32, Fault> {
-    t.as_small().and_then(|v| i32::try_from(v).ok()).ok_or_else(badarg)
+    t.as_small()
+        .and_then(|v| i32::try_from(v).ok())
+        .ok_or_else(badarg)
 }
 
 fn ok() -> BifResult {
     Ok(Term::atom(atom::OK))
 }
 
-fn adler32(bytes: &[u8]) -> u32 {
-    let (mut a, mut b) = (1u32, 0u32);
-    for chunk in bytes.chunks(5552) {
-        for &x in chunk {
-            a += x as u32;
-            b += a;
-        }
-        a %= 65521;
-        b %= 65521;
-    }
-    (b << 16) | a
-}
-
 fn open_nif_0(p: &mut Process, _a: &[Term]) -> BifResult {
     let s = ZStream::new(caller(p));
     let id = {
         let mut g = table();
-        let t = g.get_or_insert_with(|| Table { next: 1, items: HashMap::new() });
+        let t = g.get_or_insert_with(|| Table {
+            next: 1,
+            items: HashMap::new(),
+        });
         let id = t.next;
         t.next += 1;
         t.items.insert(id, Arc::new(Mutex::new(s)));
         id
     };
     LIVE.fetch_add(1, Ordering::Relaxed);
-    Ok(build::reference(&mut p.heap, [id as u32, (id >> 32) as u32, MARK]))
+    Ok(build::reference(
+        &mut p.heap,
+        [id as u32, (id >> 32) as u32, MARK],
+    ))
 }
 
 fn close_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
@@ -359,7 +364,11 @@ fn deflateInit_nif_6(p: &mut Process, a: &[Term]) -> BifResult {
             1 => Compress::new_with_window_bits(lv, true, bits),
             _ => Compress::new_gzip(lv, bits),
         };
-        s.codec = Codec::Deflate(Deflater { c: Box::new(c), level, status: DeflateStatus::Init });
+        s.codec = Codec::Deflate(Deflater {
+            c: Box::new(c),
+            level,
+            status: DeflateStatus::Init,
+        });
         s.eos_seen = false;
         s.is_raw = wrap == 0;
         s.want_output_crc = false;
@@ -380,8 +389,14 @@ fn deflateSetDictionary_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
         if d.status != DeflateStatus::Init && !is_raw {
             return Err(raise("stream_error"));
         }
-        let sum = d.c.set_dictionary(&dict).map_err(|_| raise("stream_error"))?;
-        let sum = if is_raw { adler32(&dict) } else { sum };
+        let sum =
+            d.c.set_dictionary(&dict)
+                .map_err(|_| raise("stream_error"))?;
+        let sum = if is_raw {
+            adler32_update(1, &dict)
+        } else {
+            sum
+        };
         Ok(integer::from_i64(&mut p.heap, sum as i32 as i64))
     })
 }
@@ -443,7 +458,8 @@ fn deflateParams_nif_3(p: &mut Process, a: &[Term]) -> BifResult {
                 arity: 3,
             }));
         }
-        d.c.set_level(Compression::new(level as u32)).map_err(|_| raise("stream_error"))?;
+        d.c.set_level(Compression::new(level as u32))
+            .map_err(|_| raise("stream_error"))?;
         d.level = level;
         ok()
     })
@@ -479,19 +495,30 @@ fn status_res(st: Status) -> Res {
 
 /// One call of the stream's codec: input, output space, flush; returns (consumed,
 /// produced, result).
-fn step(codec: &mut Codec, input: &[u8], out: &mut [u8], flush: i32) -> Result<(usize, usize, Res), Fault> {
+fn step(
+    codec: &mut Codec,
+    input: &[u8],
+    out: &mut [u8],
+    flush: i32,
+) -> Result<(usize, usize, Res), Fault> {
     match codec {
         Codec::Deflate(d) => {
             let f = compress_flush(flush).ok_or_else(|| raise("stream_error"))?;
             let (i0, o0) = (d.c.total_in(), d.c.total_out());
-            let st = d.c.compress(input, out, f).map_err(|_| raise("stream_error"))?;
+            let st =
+                d.c.compress(input, out, f)
+                    .map_err(|_| raise("stream_error"))?;
             let res = status_res(st);
             if res == Res::StreamEnd {
                 d.status = DeflateStatus::Finished;
             } else if d.status != DeflateStatus::Finished {
                 d.status = DeflateStatus::Busy;
             }
-            Ok(((d.c.total_in() - i0) as usize, (d.c.total_out() - o0) as usize, res))
+            Ok((
+                (d.c.total_in() - i0) as usize,
+                (d.c.total_out() - o0) as usize,
+                res,
+            ))
         }
         Codec::Inflate(inf) => {
             let f = decompress_flush(flush).ok_or_else(|| raise("stream_error"))?;
@@ -501,7 +528,10 @@ fn step(codec: &mut Codec, input: &[u8], out: &mut [u8], flush: i32) -> Result<(
             };
             let (i0, o0) = (dec.total_in(), dec.total_out());
             let r = dec.decompress(input, out, f);
-            let (used, made) = ((dec.total_in() - i0) as usize, (dec.total_out() - o0) as usize);
+            let (used, made) = (
+                (dec.total_in() - i0) as usize,
+                (dec.total_out() - o0) as usize,
+            );
             let res = match r {
                 Ok(st) => status_res(st),
                 Err(e) => match e.needs_dictionary() {
@@ -517,7 +547,13 @@ fn step(codec: &mut Codec, input: &[u8], out: &mut [u8], flush: i32) -> Result<(
 }
 
 /// BEAM's `zlib_codec`: runs the codec over the queued input and builds the answer.
-fn run_codec(p: &mut Process, s: &mut ZStream, in_chunk: i32, out_chunk: i32, flush: i32) -> BifResult {
+fn run_codec(
+    p: &mut Process,
+    s: &mut ZStream,
+    in_chunk: i32,
+    out_chunk: i32,
+    flush: i32,
+) -> BifResult {
     let limit = usize::try_from(in_chunk).unwrap_or(usize::MAX);
     let Ok(out_size) = usize::try_from(out_chunk) else {
         return Ok(Term::atom(atom_of("mem_error")));
@@ -558,7 +594,12 @@ fn run_codec(p: &mut Process, s: &mut ZStream, in_chunk: i32, out_chunk: i32, fl
     s.dequeue(consumed);
     let remaining = s.queued;
     if res == Res::Ok && remaining == 0 && produced < out_size {
-        let (_, m, r) = step(&mut s.codec, &[], out.get_mut(produced..).unwrap_or(&mut []), flush)?;
+        let (_, m, r) = step(
+            &mut s.codec,
+            &[],
+            out.get_mut(produced..).unwrap_or(&mut []),
+            flush,
+        )?;
         produced += m;
         res = r;
     }
@@ -579,14 +620,23 @@ fn run_codec(p: &mut Process, s: &mut ZStream, in_chunk: i32, out_chunk: i32, fl
         Term::NIL
     };
     if remaining == 0 && produced < out_size {
-        return Ok(build::tuple(&mut p.heap, &[Term::atom(atom_of("finished")), output]));
+        return Ok(build::tuple(
+            &mut p.heap,
+            &[Term::atom(atom_of("finished")), output],
+        ));
     }
     match res {
         Res::NeedDict(adler) => {
             let n = integer::from_i64(&mut p.heap, adler as i32 as i64);
-            Ok(build::tuple(&mut p.heap, &[Term::atom(atom_of("need_dictionary")), n, output]))
+            Ok(build::tuple(
+                &mut p.heap,
+                &[Term::atom(atom_of("need_dictionary")), n, output],
+            ))
         }
-        _ => Ok(build::tuple(&mut p.heap, &[Term::atom(atom_of("continue")), output])),
+        _ => Ok(build::tuple(
+            &mut p.heap,
+            &[Term::atom(atom_of("continue")), output],
+        )),
     }
 }
 
@@ -622,7 +672,12 @@ fn inflateInit_nif_3(p: &mut Process, a: &[Term]) -> BifResult {
             return Err(raise("stream_error"));
         }
         let bits = if bits == 0 { 15 } else { bits.max(9) } as u8;
-        s.codec = Codec::Inflate(Inflater { wrap, bits, d: None, window: VecDeque::new() });
+        s.codec = Codec::Inflate(Inflater {
+            wrap,
+            bits,
+            d: None,
+            window: VecDeque::new(),
+        });
         s.eos_behavior = eos;
         s.eos_seen = false;
         s.is_raw = wrap == Wrap::Raw;
@@ -732,7 +787,8 @@ fn getStash_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
         let Some(bytes) = &s.stash else {
             return Ok(Term::atom(atom_of("empty")));
         };
-        let (t, _) = etf::decode(bytes, &mut p.heap, &DecodeOptions::default()).map_err(|_| badarg())?;
+        let (t, _) =
+            etf::decode(bytes, &mut p.heap, &DecodeOptions::default()).map_err(|_| badarg())?;
         Ok(build::tuple(&mut p.heap, &[Term::atom(atom::OK), t]))
     })
 }
@@ -752,7 +808,11 @@ fn setStash_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
         if s.stash.is_some() {
             return Err(error_atom(atom::ERROR));
         }
-        let opts = EncodeOptions { compression: 0, minor_version: 1, deterministic: false };
+        let opts = EncodeOptions {
+            compression: 0,
+            minor_version: 1,
+            deterministic: false,
+        };
         s.stash = Some(etf::encode(term, &opts).map_err(|_| badarg())?);
         ok()
     })
@@ -796,19 +856,203 @@ fn enqueue_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
     })
 }
 
+// ---- erlang:crc32/1,2, crc32_combine/3, adler32/1,2, adler32_combine/3 ----
+//
+// BEAM computes these with zlib too (`erl_bif_chksum.c`); they live here with the rest of
+// Enigma's zlib. Every number argument must be an integer in 0..2^32-1.
+
+const CRC_POLY: u32 = 0xedb8_8320;
+const ADLER_BASE: u32 = 65521;
+
+fn crc_table() -> &'static [u32; 256] {
+    static T: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = [0u32; 256];
+        for (n, e) in t.iter_mut().enumerate() {
+            let mut c = n as u32;
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    CRC_POLY ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+            *e = c;
+        }
+        t
+    })
+}
+
+/// The CRC-32 of `bytes` continuing from `crc`.
+fn crc32_update(crc: u32, bytes: &[u8]) -> u32 {
+    let t = crc_table();
+    let mut c = !crc;
+    for &b in bytes {
+        c = t[((c ^ b as u32) & 0xff) as usize] ^ (c >> 8);
+    }
+    !c
+}
+
+/// `a * b` modulo the CRC polynomial (bit-reflected).
+fn mult_mod_p(a: u32, mut b: u32) -> u32 {
+    let mut m = 1u32 << 31;
+    let mut p = 0u32;
+    loop {
+        if a & m != 0 {
+            p ^= b;
+            if a & (m - 1) == 0 {
+                break;
+            }
+        }
+        m >>= 1;
+        if m == 0 {
+            break;
+        }
+        b = if b & 1 != 0 {
+            (b >> 1) ^ CRC_POLY
+        } else {
+            b >> 1
+        };
+    }
+    p
+}
+
+/// x^(8 * len) modulo the CRC polynomial.
+fn x8n_mod_p(mut len: u64) -> u32 {
+    // x^(2^k) for k = 3.. by repeated squaring.
+    let mut sq = 1u32 << 30; // x^1
+    for _ in 0..3 {
+        sq = mult_mod_p(sq, sq);
+    }
+    let mut p = 1u32 << 31; // x^0
+    while len != 0 {
+        if len & 1 != 0 {
+            p = mult_mod_p(sq, p);
+        }
+        len >>= 1;
+        sq = mult_mod_p(sq, sq);
+    }
+    p
+}
+
+fn crc32_combine(crc1: u32, crc2: u32, len2: u64) -> u32 {
+    mult_mod_p(x8n_mod_p(len2), crc1) ^ crc2
+}
+
+/// The Adler-32 of `bytes` continuing from `adler`.
+fn adler32_update(adler: u32, bytes: &[u8]) -> u32 {
+    let (mut a, mut b) = (adler & 0xffff, adler >> 16);
+    for chunk in bytes.chunks(5552) {
+        for &x in chunk {
+            a += x as u32;
+            b += a;
+        }
+        a %= ADLER_BASE;
+        b %= ADLER_BASE;
+    }
+    (b << 16) | a
+}
+
+fn adler32_combine(adler1: u32, adler2: u32, len2: u64) -> u32 {
+    let rem = (len2 % ADLER_BASE as u64) as u32;
+    let mut sum1 = adler1 & 0xffff;
+    let mut sum2 = (rem * sum1) % ADLER_BASE;
+    sum1 += (adler2 & 0xffff) + ADLER_BASE - 1;
+    sum2 += (adler1 >> 16) + (adler2 >> 16) + ADLER_BASE - rem;
+    if sum1 >= ADLER_BASE {
+        sum1 -= ADLER_BASE;
+    }
+    if sum1 >= ADLER_BASE {
+        sum1 -= ADLER_BASE;
+    }
+    if sum2 >= ADLER_BASE << 1 {
+        sum2 -= ADLER_BASE << 1;
+    }
+    if sum2 >= ADLER_BASE {
+        sum2 -= ADLER_BASE;
+    }
+    sum1 | (sum2 << 16)
+}
+
+fn get_u32(t: Term) -> Result<u32, Fault> {
+    t.as_small()
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(badarg)
+}
+
+fn iodata(t: Term) -> Result<Vec<u8>, Fault> {
+    super::erlang::binaries::iolist_bytes(t).ok_or_else(badarg)
+}
+
+// Long inputs are checksummed in one go (BEAM yields every 1 MB or so).
+fn crc32_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let v = crc32_update(0, &iodata(a[0])?);
+    Ok(integer::from_u64(&mut p.heap, v as u64))
+}
+
+fn crc32_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let crc = get_u32(a[0])?;
+    let v = crc32_update(crc, &iodata(a[1])?);
+    Ok(integer::from_u64(&mut p.heap, v as u64))
+}
+
+fn crc32_combine_3(p: &mut Process, a: &[Term]) -> BifResult {
+    let (c1, c2, n) = (get_u32(a[0])?, get_u32(a[1])?, get_u32(a[2])?);
+    Ok(integer::from_u64(
+        &mut p.heap,
+        crc32_combine(c1, c2, n as u64) as u64,
+    ))
+}
+
+fn adler32_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let v = adler32_update(1, &iodata(a[0])?);
+    Ok(integer::from_u64(&mut p.heap, v as u64))
+}
+
+fn adler32_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let adler = get_u32(a[0])?;
+    let v = adler32_update(adler, &iodata(a[1])?);
+    Ok(integer::from_u64(&mut p.heap, v as u64))
+}
+
+fn adler32_combine_3(p: &mut Process, a: &[Term]) -> BifResult {
+    let (a1, a2, n) = (get_u32(a[0])?, get_u32(a[1])?, get_u32(a[2])?);
+    let v = if n == 0 {
+        a1
+    } else {
+        adler32_combine(a1, a2, n as u64)
+    };
+    Ok(integer::from_u64(&mut p.heap, v as u64))
+}
+
 pub const BIFS: &[BifEntry] = &[
     bif!("zlib", "open_nif", 0, open_nif_0),
     bif!("zlib", "close_nif", 1, close_nif_1),
     bif!("zlib", "set_controller_nif", 2, set_controller_nif_2),
     bif!("zlib", "deflateInit_nif", 6, deflateInit_nif_6),
-    bif!("zlib", "deflateSetDictionary_nif", 2, deflateSetDictionary_nif_2),
+    bif!(
+        "zlib",
+        "deflateSetDictionary_nif",
+        2,
+        deflateSetDictionary_nif_2
+    ),
     bif!("zlib", "deflateReset_nif", 1, deflateReset_nif_1),
     bif!("zlib", "deflateEnd_nif", 1, deflateEnd_nif_1),
     bif!("zlib", "deflateParams_nif", 3, deflateParams_nif_3),
     bif!("zlib", "deflate_nif", 4, deflate_nif_4),
     bif!("zlib", "inflateInit_nif", 3, inflateInit_nif_3),
-    bif!("zlib", "inflateSetDictionary_nif", 2, inflateSetDictionary_nif_2),
-    bif!("zlib", "inflateGetDictionary_nif", 1, inflateGetDictionary_nif_1),
+    bif!(
+        "zlib",
+        "inflateSetDictionary_nif",
+        2,
+        inflateSetDictionary_nif_2
+    ),
+    bif!(
+        "zlib",
+        "inflateGetDictionary_nif",
+        1,
+        inflateGetDictionary_nif_1
+    ),
     bif!("zlib", "inflateReset_nif", 1, inflateReset_nif_1),
     bif!("zlib", "inflateEnd_nif", 1, inflateEnd_nif_1),
     bif!("zlib", "inflate_nif", 4, inflate_nif_4),
@@ -819,4 +1063,105 @@ pub const BIFS: &[BifEntry] = &[
     bif!("zlib", "getBufSize_nif", 1, getBufSize_nif_1),
     bif!("zlib", "setBufSize_nif", 2, setBufSize_nif_2),
     bif!("zlib", "enqueue_nif", 2, enqueue_nif_2),
+    bif!("erlang", "crc32", 1, crc32_1),
+    bif!("erlang", "crc32", 2, crc32_2),
+    bif!("erlang", "crc32_combine", 3, crc32_combine_3),
+    bif!("erlang", "adler32", 1, adler32_1),
+    bif!("erlang", "adler32", 2, adler32_2),
+    bif!("erlang", "adler32_combine", 3, adler32_combine_3),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn proc(n: u64) -> Process {
+        Process::new(
+            Term::pid(n),
+            Default::default(),
+            Term::NIL,
+            Mfa {
+                module: atom::ERLANG,
+                function: atom::APPLY,
+                arity: 0,
+            },
+        )
+    }
+
+    /// The bytes of `{Tag, [Bin]}` / `{Tag, []}` and the tag's name.
+    fn chunk(t: Term) -> (String, Vec<u8>) {
+        let e = t.as_tuple().map(|e| e.to_vec()).unwrap_or_default();
+        let tag = e
+            .first()
+            .and_then(|a| a.as_atom())
+            .map(|a| a.name().to_string())
+            .unwrap_or_default();
+        let bytes = e
+            .last()
+            .and_then(|l| build::list_to_vec(*l))
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|b| b.binary_bytes().map(|c| c.into_owned()).unwrap_or_default())
+            .collect();
+        (tag, bytes)
+    }
+
+    #[test]
+    fn deflate_then_inflate_through_the_nifs() {
+        let mut p = proc(41);
+        let z = open_nif_0(&mut p, &[]).ok().unwrap_or(Term::NIL);
+        let sm = |v: i64| Term::small(v);
+        assert!(deflateInit_nif_6(&mut p, &[z, sm(-1), sm(8), sm(15), sm(8), sm(0)]).is_ok());
+        let data = build::binary(&mut p.heap, b"hello hello hello hello");
+        let iov = build::list(&mut p.heap, &[data]);
+        assert!(enqueue_nif_2(&mut p, &[z, iov]).is_ok());
+        let r = deflate_nif_4(&mut p, &[z, sm(64 << 10), sm(8 << 10), sm(4)])
+            .ok()
+            .unwrap_or(Term::NIL);
+        let (tag, bytes) = chunk(r);
+        assert_eq!(tag, "finished");
+        assert_eq!(
+            bytes,
+            [120, 156, 203, 72, 205, 201, 201, 87, 200, 64, 39, 1, 104, 3, 8, 177]
+        );
+        assert!(deflateEnd_nif_1(&mut p, &[z]).is_ok());
+
+        assert!(inflateInit_nif_3(&mut p, &[z, sm(15), sm(2)]).is_ok());
+        let c = build::binary(&mut p.heap, &bytes);
+        let iov = build::list(&mut p.heap, &[c]);
+        assert!(enqueue_nif_2(&mut p, &[z, iov]).is_ok());
+        // A 5-byte output chunk: several `continue` answers, then `finished`.
+        let mut out = Vec::new();
+        loop {
+            let r = inflate_nif_4(&mut p, &[z, sm(8 << 10), sm(5), sm(0)])
+                .ok()
+                .unwrap_or(Term::NIL);
+            let (tag, b) = chunk(r);
+            out.extend(b);
+            if tag != "continue" {
+                assert_eq!(tag, "finished");
+                break;
+            }
+        }
+        assert_eq!(out, b"hello hello hello hello");
+        assert!(inflateEnd_nif_1(&mut p, &[z]).is_ok());
+        // Another process may not use the stream.
+        let mut q = proc(42);
+        assert!(getStash_nif_1(&mut q, &[z]).is_err());
+        assert!(close_nif_1(&mut p, &[z]).is_ok());
+        owner_exited(p.pid);
+        assert!(getStash_nif_1(&mut p, &[z]).is_err());
+    }
+
+    #[test]
+    fn checksums_match_zlib() {
+        assert_eq!(crc32_update(0, b"hello"), 907060870);
+        assert_eq!(adler32_update(1, b"hello"), 103547413);
+        assert_eq!(
+            crc32_combine(crc32_update(0, b"hel"), crc32_update(0, b"lo"), 2),
+            907060870
+        );
+        let (a, b) = (adler32_update(1, b"hel"), adler32_update(1, b"lo"));
+        assert_eq!(adler32_combine(a, b, 2), 103547413);
+    }
+}

@@ -761,10 +761,21 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
 
             // ---- maps ----
-            Op::PutMapAssoc { fail, src, dst, live: _, pairs } => {
+            Op::PutMapAssoc { fail, src, dst, live, pairs } => {
+                reserve_for_map(p, x, r!(*src), pairs.len(), *live);
                 let m = r!(*src);
-                let kvs: Vec<(Term, Term)> = pairs.iter().map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v))).collect();
-                match ops::maps::put_assoc(&mut p.heap, m, &kvs) {
+                let mut buf = [(Term::NIL, Term::NIL); 8];
+                let owned: Vec<(Term, Term)>;
+                let kvs: &[(Term, Term)] = if pairs.len() <= buf.len() {
+                    for (slot, (k, v)) in buf.iter_mut().zip(pairs.iter()) {
+                        *slot = (read(x, &p.stack, *k), read(x, &p.stack, *v));
+                    }
+                    &buf[..pairs.len()]
+                } else {
+                    owned = pairs.iter().map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v))).collect();
+                    &owned
+                };
+                match ops::maps::put_assoc(&mut p.heap, m, kvs) {
                     Ok(t) => {
                         w!(*dst, t);
                         pc = next(pc);
@@ -772,10 +783,21 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     Err(e) => fail_to!(*fail, e),
                 }
             }
-            Op::PutMapExact { fail, src, dst, live: _, pairs } => {
+            Op::PutMapExact { fail, src, dst, live, pairs } => {
+                reserve_for_map(p, x, r!(*src), pairs.len(), *live);
                 let m = r!(*src);
-                let kvs: Vec<(Term, Term)> = pairs.iter().map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v))).collect();
-                match ops::maps::put_exact(&mut p.heap, m, &kvs) {
+                let mut buf = [(Term::NIL, Term::NIL); 8];
+                let owned: Vec<(Term, Term)>;
+                let kvs: &[(Term, Term)] = if pairs.len() <= buf.len() {
+                    for (slot, (k, v)) in buf.iter_mut().zip(pairs.iter()) {
+                        *slot = (read(x, &p.stack, *k), read(x, &p.stack, *v));
+                    }
+                    &buf[..pairs.len()]
+                } else {
+                    owned = pairs.iter().map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v))).collect();
+                    &owned
+                };
+                match ops::maps::put_exact(&mut p.heap, m, kvs) {
                     Ok(t) => {
                         w!(*dst, t);
                         pc = next(pc);
@@ -1048,6 +1070,18 @@ mod smallvec_like {
             }
             Buf::Small(a, n)
         }
+    }
+}
+
+/// Makes room on the young heap before a map update (the compiler emits no `test_heap` for
+/// them; the instruction carries its live count), so that the new map does not go to a
+/// fragment and force a collection at the next `test_heap` anyway.
+#[inline]
+fn reserve_for_map(p: &mut Process, x: &mut [Term], m: Term, pairs: usize, live: u32) {
+    let size = if m.is_map() { enigma_term::map::size(m) } else { 0 };
+    let need = 4 + size + 3 * pairs + if size + pairs > enigma_term::map::FLAT_LIMIT { 2 * (size + pairs) } else { 0 };
+    if !p.heap.has_room(need) || p.heap.has_fragments() {
+        p.collect(x, live as usize, need, false);
     }
 }
 

@@ -13,7 +13,7 @@ static IO_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_
 static CODE_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_code_server.beam"));
 /// The stand-in for OTP's `init` process (argument and status requests).
 static INIT_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_init.beam"));
-/// The stand-in for OTP's file server (`file_server_2`, the `file` module's requests).
+/// Starts OTP's file server (`file_server_2`, the `file` module's requests), or a stand-in.
 static FILE_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_file_server.beam"));
 
 /// Why `enigma run` could not start.
@@ -47,6 +47,27 @@ fn start_registered(beam: &[u8], module: &str, name: Atom, group_leader: Term) -
     Ok(pid)
 }
 
+/// Starts the file server, `file_server_2`, before the main process: OTP's own (kernel's
+/// `file_server`, a gen_server) if it starts, else Enigma's stand-in. It runs
+/// `enigma_file_server:boot/0` to completion, so the name is registered before main runs.
+fn start_file_server(io: Term) -> Result<(), BootError> {
+    let name = Atom::intern("file_server_2").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    if FILE_SERVER_BEAM.is_empty() {
+        return Err(BootError::NoIoServer("enigma_file_server was built without erlc".into()));
+    }
+    code::load::load_bytes(FILE_SERVER_BEAM, true).map_err(|e| BootError::NoIoServer(e.to_string()))?;
+    let m = Atom::intern("enigma_file_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    let boot = Atom::intern("boot").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    let starter = scheduler::spawn(m, boot, Term::NIL, io, None).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
+    let ran = scheduler::run_until(starter);
+    if !matches!(ran, VmExit::Normal) || scheduler::whereis(name).is_none() {
+        let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
+        let pid = scheduler::spawn(m, start, Term::NIL, io, None).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
+        scheduler::register(name, pid);
+    }
+    Ok(())
+}
+
 /// Runs `module:function(args)` (or `module:function()` when `args` is `None`) in a fresh
 /// process whose group leader is the native I/O server, until it ends.
 pub fn run_main(code_path: &[PathBuf], module: &str, function: &str, args: Option<&[String]>) -> Result<VmExit, BootError> {
@@ -62,8 +83,7 @@ pub fn run_main(code_path: &[PathBuf], module: &str, function: &str, args: Optio
     start_registered(INIT_BEAM, "enigma_init", atom::INIT, io)?;
     let code_server = Atom::intern("code_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
     start_registered(CODE_SERVER_BEAM, "enigma_code_server", code_server, io)?;
-    let file_server = Atom::intern("file_server_2").map_err(|_| BootError::NoIoServer("atom".into()))?;
-    start_registered(FILE_SERVER_BEAM, "enigma_file_server", file_server, io)?;
+    start_file_server(io)?;
 
     let m = Atom::intern(module).map_err(|_| BootError::UnknownModule(format!("bad module name {module}")))?;
     let f = Atom::intern(function).map_err(|_| BootError::UnknownFunction(format!("bad function name {function}")))?;

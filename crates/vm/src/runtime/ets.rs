@@ -172,16 +172,43 @@ fn ref_id(t: Term, mark: u32) -> Option<u64> {
     (m == mark && a < 0x4_0000).then_some(a as u64 | (b as u64) << 18)
 }
 
+/// Bumped whenever a table name comes or goes, so that cached name lookups can tell they
+/// are stale. Table ids are never reused, so cached id lookups never are (a deleted table
+/// is seen as deleted once locked).
+static NAMES_GEN: AtomicU64 = AtomicU64::new(0);
+
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum CacheKey {
+    Id(u64),
+    Name(Atom, u64),
+}
+
+thread_local! {
+    /// The table this scheduler thread resolved last: most code works on one table at a
+    /// time, and this skips the registry's lock and map.
+    static LAST: std::cell::RefCell<Option<(CacheKey, Arc<TableRef>)>> = const { std::cell::RefCell::new(None) };
+}
+
 /// The table `t` names (a tid or a table name).
 pub fn resolve(t: Term) -> Result<Arc<TableRef>, Cause> {
-    if let Some(name) = t.as_atom() {
-        return read(&reg().names).get(&name).cloned().ok_or(Cause::Id);
+    let key = if let Some(name) = t.as_atom() {
+        CacheKey::Name(name, NAMES_GEN.load(Ordering::Acquire))
+    } else if t.is_ref() {
+        CacheKey::Id(ref_id(t, TID_MARK).ok_or(Cause::Type)?)
+    } else {
+        return Err(Cause::Type);
+    };
+    let hit = LAST.with(|c| c.borrow().as_ref().filter(|e| e.0 == key).map(|e| e.1.clone()));
+    if let Some(tr) = hit {
+        return Ok(tr);
     }
-    if t.is_ref() {
-        let id = ref_id(t, TID_MARK).ok_or(Cause::Type)?;
-        return read(&reg().tables).get(&id).cloned().ok_or(Cause::Id);
+    let tr = match key {
+        CacheKey::Name(name, _) => read(&reg().names).get(&name).cloned(),
+        CacheKey::Id(id) => read(&reg().tables).get(&id).cloned(),
     }
-    Err(Cause::Type)
+    .ok_or(Cause::Id)?;
+    LAST.with(|c| *c.borrow_mut() = Some((key, tr.clone())));
+    Ok(tr)
 }
 
 fn pid_key(pid: Term) -> u64 {
@@ -202,6 +229,7 @@ pub fn create(name: Atom, owner: Term, opts: &Options) -> Result<Arc<TableRef>, 
             return Err(Cause::AlreadyExists);
         }
         names.insert(name, tr.clone());
+        NAMES_GEN.fetch_add(1, Ordering::Release);
     }
     write(&r.tables).insert(id, tr.clone());
     lock(&r.owned).entry(pid_key(owner)).or_default().push(id);
@@ -220,6 +248,7 @@ pub fn delete_locked(tr: &TableRef, t: &mut Table) {
         if names.get(&t.name).is_some_and(|x| x.id == tr.id) {
             names.remove(&t.name);
         }
+        NAMES_GEN.fetch_add(1, Ordering::Release);
     }
     write(&r.tables).remove(&tr.id);
     if let Some(v) = lock(&r.owned).get_mut(&pid_key(t.owner)) {
@@ -277,6 +306,7 @@ pub fn rename(tr: &TableRef, t: &mut Table, name: Atom) -> Result<(), Cause> {
         } else if let Some(me) = read(&r.tables).get(&tr.id).cloned() {
             names.insert(name, me);
         }
+        NAMES_GEN.fetch_add(1, Ordering::Release);
     }
     t.name = name;
     Ok(())

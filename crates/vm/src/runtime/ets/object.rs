@@ -31,6 +31,26 @@ struct Builder {
     extra: Option<Box<Extra>>,
 }
 
+impl Builder {
+    /// Copies a boxed object without terms inside (see [`is_plain_leaf`]) word by word.
+    fn copy_leaf(&mut self, t: Term) -> Term {
+        let payload = t.boxed_payload();
+        let n = 1 + payload.len();
+        let start = self.used;
+        match self.words.get_mut(start..start + n) {
+            Some(dst) => {
+                if let Some((h, rest)) = dst.split_first_mut() {
+                    *h = t.header().as_term();
+                    rest.copy_from_slice(payload);
+                }
+                self.used += n;
+                Term::from_boxed_ptr(dst.as_ptr())
+            }
+            None => copy_term(t, self),
+        }
+    }
+}
+
 impl TermAlloc for Builder {
     fn alloc(&mut self, n: usize) -> *mut Term {
         let start = self.used;
@@ -57,7 +77,7 @@ impl Stored {
     /// A private copy of `t`.
     pub fn new(t: Term) -> Stored {
         if let Some(e) = t.as_tuple() {
-            if e.iter().all(|x| is_flat(*x)) {
+            if e.iter().all(|x| is_flat(*x) || is_plain_leaf(*x)) {
                 return Stored::tuple_of(e);
             }
         }
@@ -123,6 +143,28 @@ impl Stored {
         self.term
     }
 
+    /// Overwrites element `pos` (1-based) of the stored tuple with the immediate `v` (an
+    /// update that needs no new memory); false when `v` is not an immediate or there is no
+    /// such element. Whatever the old element pointed to stays in the block, unused, until
+    /// the object goes.
+    pub fn set_element(&mut self, pos: usize, v: Term) -> bool {
+        if !is_flat(v) || pos == 0 {
+            return false;
+        }
+        let arity = self.term.as_tuple().map_or(0, |e| e.len());
+        // The tuple is the first thing in `words` (both builders put it there).
+        if pos > arity || !std::ptr::eq(self.term.boxed_ptr(), self.words.as_ptr()) {
+            return false;
+        }
+        match self.words.get_mut(pos) {
+            Some(w) => {
+                *w = v;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Heap words the copy takes (what `ets:info(T, memory)` counts for it).
     pub fn words(&self) -> usize {
         self.words.len()
@@ -141,6 +183,14 @@ impl Drop for Stored {
             }
         }
     }
+}
+
+/// A boxed object whose words are all raw data (floats, bignums, heap binaries, local
+/// references): copying its words copies it.
+#[inline]
+fn is_plain_leaf(t: Term) -> bool {
+    use enigma_term::boxed;
+    t.is_boxed() && matches!(t.header().subtag(), boxed::FLOAT | boxed::HEAP_BIN | boxed::POS_BIG | boxed::NEG_BIG | boxed::REF)
 }
 
 /// Whether `t` is a word on its own (nothing to copy).
@@ -193,14 +243,40 @@ impl Obj {
     }
 }
 
-/// Copies `t` (in table memory) onto `heap`, with a quick path for tuples of immediates.
+/// Most elements of a tuple [`copy_out`] copies without a work list.
+const QUICK_ARITY: usize = 8;
+
+/// Copies `t` (in table memory) onto `heap`. Small tuples of immediates, floats and small
+/// binaries (the usual ETS object) are copied directly; anything else by `copy_term`.
 pub fn copy_out(t: Term, heap: &mut dyn enigma_term::TermAlloc) -> Term {
     if let Some(e) = t.as_tuple() {
         if e.iter().all(|x| is_flat(*x)) {
             return enigma_term::build::tuple(heap, e);
         }
+        if e.len() <= QUICK_ARITY && e.iter().all(|x| is_flat(*x) || is_quick_leaf(*x)) {
+            let mut elems = [Term::NIL; QUICK_ARITY];
+            for (slot, x) in elems.iter_mut().zip(e) {
+                *slot = if is_flat(*x) { *x } else { copy_leaf(*x, heap) };
+            }
+            return enigma_term::build::tuple(heap, elems.get(..e.len()).unwrap_or(&[]));
+        }
     }
     copy_term(t, heap)
+}
+
+/// A float or a heap binary: a boxed term with no terms inside, rebuilt by a builder.
+fn is_quick_leaf(t: Term) -> bool {
+    t.is_boxed() && matches!(t.header().subtag(), enigma_term::boxed::FLOAT | enigma_term::boxed::HEAP_BIN)
+}
+
+fn copy_leaf(t: Term, heap: &mut dyn enigma_term::TermAlloc) -> Term {
+    if let Some(f) = t.as_float() {
+        return enigma_term::build::float(heap, f);
+    }
+    match t.binary_bytes() {
+        Some(b) => enigma_term::build::binary(heap, &b),
+        None => copy_term(t, heap),
+    }
 }
 
 /// Element `keypos` (1-based) of `t`, if `t` is a tuple that long.
@@ -236,5 +312,17 @@ mod tests {
         assert_eq!(o.key, Term::small(2));
         let back = copy_out(o.term(), &mut a);
         assert!(compare::eq(back, want));
+        let small_bin = build::binary(&mut a, b"abc");
+        let fl = build::float(&mut a, 2.5);
+        let quick = build::tuple(&mut a, &[Term::small(1), small_bin, fl]);
+        let o2 = Obj::new(quick, 1, 0);
+        let back = copy_out(o2.term(), &mut a);
+        assert!(compare::eq(back, quick));
+        let mut o = Obj::new(want, 1, 0);
+        assert!(o.stored.set_element(3, Term::small(9)));
+        assert!(!o.stored.set_element(4, Term::small(9)));
+        assert!(!o.stored.set_element(2, l));
+        let want = build::tuple(&mut a, &[Term::small(2), l, Term::small(9)]);
+        assert!(compare::eq(o.term(), want));
     }
 }

@@ -2,9 +2,8 @@
 //! order, where keys are the same when they compare equal (`==`), so `1` and `1.0` are one
 //! key, as in BEAM's AVL tree (`erl_db_tree.c`).
 
-use std::borrow::Borrow;
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use enigma_term::{compare, Term};
@@ -36,47 +35,11 @@ impl Ord for OKey {
     }
 }
 
-/// An entry: the key (pointing into the object's memory) and the object.
-pub struct Entry {
-    key: OKey,
-    pub obj: Obj,
-}
-
-impl Entry {
-    pub fn new(obj: Obj) -> Entry {
-        Entry {
-            key: OKey(obj.key),
-            obj,
-        }
-    }
-}
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
-    }
-}
-impl Eq for Entry {}
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.key.cmp(&other.key)
-    }
-}
-impl Borrow<OKey> for Entry {
-    fn borrow(&self) -> &OKey {
-        &self.key
-    }
-}
-
-/// An ordered set of objects.
+/// An ordered set of objects. Each map key points into its own object's memory, so an
+/// object is only ever replaced together with its key (remove, then insert).
 #[derive(Default)]
 pub struct OrderedStore {
-    set: BTreeSet<Entry>,
+    map: BTreeMap<OKey, Obj>,
 }
 
 impl OrderedStore {
@@ -85,64 +48,68 @@ impl OrderedStore {
     }
 
     pub fn len(&self) -> usize {
-        self.set.len()
+        self.map.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.set.is_empty()
+        self.map.is_empty()
     }
 
     pub fn clear(&mut self) {
-        self.set.clear();
+        self.map.clear();
     }
 
     /// The object with a key equal (`==`) to `key`.
     pub fn get(&self, key: Term) -> Option<&Obj> {
-        self.set.get(&OKey(key)).map(|e| &e.obj)
+        self.map.get(&OKey(key))
+    }
+
+    /// The object with `key`, to update in place (never its key).
+    pub fn get_mut(&mut self, key: Term) -> Option<&mut Obj> {
+        self.map.get_mut(&OKey(key))
     }
 
     /// Inserts `obj`, replacing an object with an equal key unless `clash_fail`; returns
     /// whether it was inserted.
     pub fn put(&mut self, obj: Obj, clash_fail: bool) -> bool {
-        if clash_fail && self.get(obj.key).is_some() {
-            return false;
+        let k = OKey(obj.key);
+        if self.map.contains_key(&k) {
+            if clash_fail {
+                return false;
+            }
+            // The old key points into the old object: drop both before inserting.
+            self.map.remove(&k);
         }
-        self.set.replace(Entry::new(obj));
+        self.map.insert(OKey(obj.key), obj);
         true
     }
 
     /// Removes the object with `key`.
     pub fn remove(&mut self, key: Term) -> Option<Obj> {
-        self.set.take(&OKey(key)).map(|e| e.obj)
+        self.map.remove(&OKey(key))
     }
 
     pub fn first(&self) -> Option<&Obj> {
-        self.set.first().map(|e| &e.obj)
+        self.map.first_key_value().map(|e| e.1)
     }
 
     pub fn last(&self) -> Option<&Obj> {
-        self.set.last().map(|e| &e.obj)
+        self.map.last_key_value().map(|e| e.1)
     }
 
     /// The first object whose key is greater than `key` (which need not be present).
     pub fn next(&self, key: Term) -> Option<&Obj> {
-        self.set
-            .range((Bound::Excluded(OKey(key)), Bound::Unbounded))
-            .next()
-            .map(|e| &e.obj)
+        self.map.range((Bound::Excluded(OKey(key)), Bound::Unbounded)).next().map(|e| e.1)
     }
 
     /// The last object whose key is less than `key`.
     pub fn prev(&self, key: Term) -> Option<&Obj> {
-        self.set
-            .range((Bound::Unbounded, Bound::Excluded(OKey(key))))
-            .next_back()
-            .map(|e| &e.obj)
+        self.map.range((Bound::Unbounded, Bound::Excluded(OKey(key)))).next_back().map(|e| e.1)
     }
 
     /// All objects in key order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Obj> {
-        self.set.iter().map(|e| &e.obj)
+        self.map.values()
     }
 
     /// Objects after `key` (exclusive) in ascending order, or all when `key` is `None`.
@@ -151,7 +118,7 @@ impl OrderedStore {
             Some(k) => Bound::Excluded(OKey(k)),
             None => Bound::Unbounded,
         };
-        self.set.range((lo, Bound::Unbounded)).map(|e| &e.obj)
+        self.map.range((lo, Bound::Unbounded)).map(|e| e.1)
     }
 
     /// Objects before `key` (exclusive) in descending order, or all when `key` is `None`.
@@ -160,7 +127,7 @@ impl OrderedStore {
             Some(k) => Bound::Excluded(OKey(k)),
             None => Bound::Unbounded,
         };
-        self.set.range((Bound::Unbounded, hi)).rev().map(|e| &e.obj)
+        self.map.range((Bound::Unbounded, hi)).rev().map(|e| e.1)
     }
 
     /// Removes the objects whose keys are in `keys` (collected during a traversal).

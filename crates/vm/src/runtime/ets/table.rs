@@ -366,6 +366,24 @@ impl Table {
         }
     }
 
+    /// Sets elements of the live object with `key` in place, when every new value is an
+    /// immediate (counters, flags): no allocation. False (and nothing changed) otherwise.
+    pub fn set_elements(&mut self, key: Term, updates: &[(usize, Term)]) -> bool {
+        if updates.iter().any(|(_, v)| v.is_boxed() || v.is_cons()) {
+            return false;
+        }
+        let obj = match &mut self.store {
+            Store::Hash(h) => h.find_mut(key),
+            Store::Ordered(s) => s.get_mut(key),
+        };
+        let Some(obj) = obj else { return false };
+        let arity = obj.term().as_tuple().map_or(0, |e| e.len());
+        if updates.iter().any(|(p, _)| *p == 0 || *p > arity) {
+            return false;
+        }
+        updates.iter().all(|(p, v)| obj.stored.set_element(*p, *v))
+    }
+
     /// Inserts the tuple of `elems` (a new object built by an update).
     pub fn put_elems(&mut self, elems: &[Term]) {
         let mut o = Obj::from_elems(elems, self.keypos, 0);
