@@ -212,6 +212,39 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
         }};
     }
 
+    // An arithmetic guard BIF: the small-integer case inline, anything else through the BIF.
+    macro_rules! arith {
+        ($aop:expr, $quiet:expr, $bif:expr, $fail:expr, $a:expr, $b:expr, $dst:expr, $live:expr) => {{
+            let (va, vb) = (r!(*$a), r!(*$b));
+            if va.is_small() && vb.is_small() {
+                if let Some(v) = $aop.small(va.small_value(), vb.small_value()) {
+                    w!(*$dst, Term::small(v));
+                    pc = next(pc);
+                    continue;
+                }
+            }
+            let args = [va, vb];
+            match call_bif(*$bif, p, &args) {
+                Ok(v) => {
+                    let v = collect_after_bif(p, x, *$live, v);
+                    w!(*$dst, v);
+                    pc = next(pc);
+                }
+                Err(fault) => {
+                    if !$fail.is_fail() && matches!(fault, Fault::Raise(_)) {
+                        pc = to(*$fail);
+                        continue;
+                    }
+                    if let (true, Fault::Raise(e)) = (*$quiet, &fault) {
+                        raise!(e.clone());
+                    }
+                    let mfa = crate::bifs::mfa_of(*$bif);
+                    handle_fault!(fault, mfa, &args)
+                }
+            }
+        }};
+    }
+
     loop {
         // SAFETY: `pc` always holds the address of an instruction in live, never-freed code:
         // the loader resolves every label to one, export entries and return addresses hold
@@ -352,35 +385,21 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     }
                 }
             }
-            Op::Arith { op: aop, quiet, bif, fail, a, b, dst, live } => {
-                let (va, vb) = (r!(*a), r!(*b));
-                if va.is_small() && vb.is_small() {
-                    if let Some(v) = aop.small(va.small_value(), vb.small_value()) {
-                        w!(*dst, Term::small(v));
-                        pc = next(pc);
-                        continue;
-                    }
-                }
-                let args = [va, vb];
-                match call_bif(*bif, p, &args) {
-                    Ok(v) => {
-                        let v = collect_after_bif(p, x, *live, v);
-                        w!(*dst, v);
-                        pc = next(pc);
-                    }
-                    Err(fault) => {
-                        if !fail.is_fail() && matches!(fault, Fault::Raise(_)) {
-                            pc = to(*fail);
-                            continue;
-                        }
-                        if let (true, Fault::Raise(e)) = (*quiet, &fault) {
-                            raise!(e.clone());
-                        }
-                        let mfa = crate::bifs::mfa_of(*bif);
-                        handle_fault!(fault, mfa, &args)
-                    }
-                }
+            // The common operations get arms of their own, so that the small-integer case
+            // is decided without a second dispatch on the operation.
+            Op::Arith { op: ArithOp::Add, quiet, bif, fail, a, b, dst, live } => {
+                arith!(ArithOp::Add, quiet, bif, fail, a, b, dst, live)
             }
+            Op::Arith { op: ArithOp::Sub, quiet, bif, fail, a, b, dst, live } => {
+                arith!(ArithOp::Sub, quiet, bif, fail, a, b, dst, live)
+            }
+            Op::Arith { op: ArithOp::Band, quiet, bif, fail, a, b, dst, live } => {
+                arith!(ArithOp::Band, quiet, bif, fail, a, b, dst, live)
+            }
+            Op::Arith { op: ArithOp::Mul, quiet, bif, fail, a, b, dst, live } => {
+                arith!(ArithOp::Mul, quiet, bif, fail, a, b, dst, live)
+            }
+            Op::Arith { op: aop, quiet, bif, fail, a, b, dst, live } => arith!(*aop, quiet, bif, fail, a, b, dst, live),
             Op::Bif3(b) => {
                 let a = [r!(b.args[0]), r!(b.args[1]), r!(b.args[2])];
                 match call_bif(b.bif, p, &a) {

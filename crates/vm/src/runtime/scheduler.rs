@@ -277,13 +277,10 @@ fn exit_process(h: &Arc<Handle>, p: &mut Process) {
         super::signals::exit_signal(link, h.pid, reason);
     }
     super::monitors::process_exited(h.pid, std::mem::take(&mut p.monitors), reason);
-    // Resources the process owned: ETS tables, open files, zlib streams, buffers.
+    // Resources the process owned: ETS tables, open files (and their buffers), zlib streams.
     super::ets::owner_exited(h.pid);
     crate::bifs::prim_file::owner_exited(h.pid);
     crate::bifs::zlib::owner_exited(h.pid);
-    if let Some(id) = h.pid.as_local_pid() {
-        crate::bifs::prim_buffer::owner_exited(id);
-    }
     p.heap.clear();
 }
 

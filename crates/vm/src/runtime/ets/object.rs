@@ -101,7 +101,7 @@ impl Stored {
         let deep: usize = elems
             .iter()
             .filter(|x| !is_flat(**x))
-            .map(|x| size_of(*x))
+            .map(|x| if is_plain_leaf(*x) { 1 + x.header().arity() } else { size_of(*x) })
             .sum();
         let n = 1 + elems.len() + deep;
         let mut b = Builder {
@@ -109,24 +109,19 @@ impl Stored {
             used: 1 + elems.len(),
             extra: None,
         };
-        let mut copies = Vec::new();
-        if deep > 0 {
-            copies = elems
-                .iter()
-                .map(|x| {
-                    if is_flat(*x) {
-                        *x
-                    } else {
-                        copy_term(*x, &mut b)
-                    }
-                })
-                .collect();
+        if let Some(h) = b.words.first_mut() {
+            *h = enigma_term::Header::new(enigma_term::boxed::TUPLE, elems.len()).as_term();
         }
-        let src = if deep > 0 { &copies[..] } else { elems };
-        if let Some(w) = b.words.get_mut(..1 + src.len()) {
-            if let Some((h, rest)) = w.split_first_mut() {
-                *h = enigma_term::Header::new(enigma_term::boxed::TUPLE, src.len()).as_term();
-                rest.copy_from_slice(src);
+        for (i, x) in elems.iter().enumerate() {
+            let c = if is_flat(*x) {
+                *x
+            } else if is_plain_leaf(*x) {
+                b.copy_leaf(*x)
+            } else {
+                copy_term(*x, &mut b)
+            };
+            if let Some(w) = b.words.get_mut(1 + i) {
+                *w = c;
             }
         }
         let term = Term::from_boxed_ptr(b.words.as_ptr());
