@@ -25,6 +25,10 @@ pub fn report() -> String {
     );
     if !missing_ops.is_empty() {
         let _ = writeln!(out, "Not yet: {}.\n", missing_ops.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            out,
+            "(`enigma check` reports which of these a set of modules uses: none of OTP 25's own modules does, as OTP 25's compiler builds binaries with `bs_create_bin`.)\n"
+        );
     }
     let _ = writeln!(out, "### BIFs\n");
     let mut by_module: std::collections::BTreeMap<&str, (usize, Vec<String>)> = Default::default();
