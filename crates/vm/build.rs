@@ -9,7 +9,12 @@ use std::process::Command;
 fn main() {
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     println!("cargo:rerun-if-changed=erl");
-    let modules: &[&str] = &["enigma_io_server", "enigma_init", "enigma_code_server", "enigma_file_server"];
+    let modules: &[&str] = &[
+        "enigma_io_server",
+        "enigma_init",
+        "enigma_code_server",
+        "enigma_file_server",
+    ];
     for name in modules {
         let src = format!("erl/{name}.erl");
         println!("cargo:rerun-if-changed={src}");

@@ -15,7 +15,8 @@ use std::process::ExitCode;
 use enigma_vm::runtime::boot;
 use enigma_vm::runtime::scheduler::VmExit;
 
-const USAGE: &str = "usage: enigma run [-pa DIR]... MOD [FUN [ARG...]]\n       enigma check PATH...";
+const USAGE: &str =
+    "usage: enigma run [-pa DIR]... MOD [FUN [ARG...]]\n       enigma check PATH...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -80,7 +81,12 @@ fn check(paths: &[String]) -> ExitCode {
         let p = Path::new(p);
         if p.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(p)
-                .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|f| f.extension().is_some_and(|x| x == "beam")).collect())
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok())
+                        .map(|e| e.path())
+                        .filter(|f| f.extension().is_some_and(|x| x == "beam"))
+                        .collect()
+                })
                 .unwrap_or_default();
             found.sort();
             files.extend(found);
@@ -93,7 +99,9 @@ fn check(paths: &[String]) -> ExitCode {
     for f in &files {
         let result = std::fs::read(f)
             .map_err(|e| e.to_string())
-            .and_then(|bytes| enigma_vm::code::load::load_bytes(&bytes, false).map_err(|e| e.to_string()));
+            .and_then(|bytes| {
+                enigma_vm::code::load::load_bytes(&bytes, false).map_err(|e| e.to_string())
+            });
         match result {
             Ok(m) => {
                 ok += 1;
@@ -106,7 +114,10 @@ fn check(paths: &[String]) -> ExitCode {
     }
     if !lacking.is_empty() {
         let list: Vec<String> = lacking.iter().map(|(n, c)| format!("{n} ({c})")).collect();
-        eprintln!("instructions or BIFs Enigma lacks, with the number of modules using them: {}", list.join(", "));
+        eprintln!(
+            "instructions or BIFs Enigma lacks, with the number of modules using them: {}",
+            list.join(", ")
+        );
     }
     println!("loaded {ok} of {} modules", files.len());
     if ok == files.len() {

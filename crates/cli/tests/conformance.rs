@@ -27,9 +27,21 @@ struct Outcome {
 }
 
 fn run(cmd: &mut Command) -> Outcome {
-    let mut child = match cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn() {
+    let mut child = match cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
         Ok(c) => c,
-        Err(e) => return Outcome { stdout: Vec::new(), status: None, stderr: e.to_string().into_bytes(), timed_out: false },
+        Err(e) => {
+            return Outcome {
+                stdout: Vec::new(),
+                status: None,
+                stderr: e.to_string().into_bytes(),
+                timed_out: false,
+            }
+        }
     };
     let mut out = child.stdout.take();
     let mut err = child.stderr.take();
@@ -64,7 +76,12 @@ fn run(cmd: &mut Command) -> Outcome {
     };
     let stdout = out_reader.join().unwrap_or_default();
     let stderr = err_reader.join().unwrap_or_default();
-    Outcome { stdout, status, stderr, timed_out }
+    Outcome {
+        stdout,
+        status,
+        stderr,
+        timed_out,
+    }
 }
 
 fn repo_root() -> PathBuf {
@@ -84,7 +101,12 @@ fn main() {
     let mut programs: Vec<String> = std::fs::read_dir(&src_dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())
-                .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".erl")).map(str::to_owned))
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()
+                        .and_then(|n| n.strip_suffix(".erl"))
+                        .map(str::to_owned)
+                })
                 .filter(|n| n.contains(&filter) && !skip.iter().any(|s| n.contains(s.as_str())))
                 .collect()
         })
@@ -99,8 +121,15 @@ fn main() {
 
     let build = Path::new(env!("CARGO_TARGET_TMPDIR")).join("conformance");
     let _ = std::fs::create_dir_all(&build);
-    let sources: Vec<PathBuf> = programs.iter().map(|p| src_dir.join(format!("{p}.erl"))).collect();
-    let erlc = Command::new("erlc").arg("-o").arg(&build).args(&sources).status();
+    let sources: Vec<PathBuf> = programs
+        .iter()
+        .map(|p| src_dir.join(format!("{p}.erl")))
+        .collect();
+    let erlc = Command::new("erlc")
+        .arg("-o")
+        .arg(&build)
+        .args(&sources)
+        .status();
     if !matches!(erlc, Ok(s) if s.success()) {
         eprintln!("conformance: erlc failed or is missing (install Erlang/OTP 25: apt-get install erlang-nox)");
         std::process::exit(1);
@@ -109,7 +138,9 @@ fn main() {
 
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(String, Result<(), String>)>> = Mutex::new(Vec::new());
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| loop {
@@ -122,9 +153,16 @@ fn main() {
                     .arg("-eval")
                     .arg(format!("{name}:main(), halt()."))
                     .env("ERL_CRASH_DUMP_SECONDS", "0"));
-                let actual = run(Command::new(enigma).arg("run").arg("-pa").arg(&build).arg(name));
+                let actual = run(Command::new(enigma)
+                    .arg("run")
+                    .arg("-pa")
+                    .arg(&build)
+                    .arg(name));
                 let verdict = compare(&expected, &actual);
-                results.lock().unwrap_or_else(|e| e.into_inner()).push((name.clone(), verdict));
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((name.clone(), verdict));
             });
         }
     });
@@ -158,7 +196,10 @@ fn main() {
         }
     }
     if !newly_passing.is_empty() {
-        println!("\nnow passing, remove from KNOWN_FAILURES: {}", newly_passing.join(" "));
+        println!(
+            "\nnow passing, remove from KNOWN_FAILURES: {}",
+            newly_passing.join(" ")
+        );
     }
     println!("\nconformance: {passed} passed, {failed} failed, {known_failed} skipped");
     if failed > 0 {
@@ -177,7 +218,11 @@ fn compare(expected: &Outcome, actual: &Outcome) -> Result<(), String> {
     if expected.stdout != actual.stdout {
         let e = String::from_utf8_lossy(&expected.stdout);
         let a = String::from_utf8_lossy(&actual.stdout);
-        let line = e.lines().zip(a.lines()).position(|(x, y)| x != y).unwrap_or(e.lines().count().min(a.lines().count()));
+        let line = e
+            .lines()
+            .zip(a.lines())
+            .position(|(x, y)| x != y)
+            .unwrap_or(e.lines().count().min(a.lines().count()));
         why.push_str(&format!(
             "  stdout differs at line {}:\n    erl:    {:?}\n    enigma: {:?}\n",
             line + 1,
@@ -186,7 +231,10 @@ fn compare(expected: &Outcome, actual: &Outcome) -> Result<(), String> {
         ));
     }
     if expected.status != actual.status {
-        why.push_str(&format!("  exit status: erl {:?}, enigma {:?}\n", expected.status, actual.status));
+        why.push_str(&format!(
+            "  exit status: erl {:?}, enigma {:?}\n",
+            expected.status, actual.status
+        ));
     }
     if why.is_empty() {
         Ok(())

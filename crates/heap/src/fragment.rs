@@ -19,7 +19,11 @@ pub struct Fragment {
 impl Fragment {
     /// A fragment whose first block has room for `words` words.
     pub fn with_capacity(words: usize) -> Fragment {
-        Fragment { blocks: vec![new_block(words)], used: 0, offheap: Vec::new() }
+        Fragment {
+            blocks: vec![new_block(words)],
+            used: 0,
+            offheap: Vec::new(),
+        }
     }
 
     /// Words free in the current block.

@@ -51,13 +51,24 @@ struct ToSpace {
 
 impl ToSpace {
     fn new(block: &mut [Term], top: usize) -> ToSpace {
-        ToSpace { base: block.as_mut_ptr(), cap: block.len(), top, scan: top }
+        ToSpace {
+            base: block.as_mut_ptr(),
+            cap: block.len(),
+            top,
+            scan: top,
+        }
     }
 
     fn alloc(&mut self, words: usize) -> *mut Term {
         // The to-spaces are sized for the worst case (every from-space word live), so running
         // out means a sizing bug; fail loudly rather than write out of bounds.
-        assert!(self.top + words <= self.cap, "gc: to-space overflow ({} + {} > {})", self.top, words, self.cap);
+        assert!(
+            self.top + words <= self.cap,
+            "gc: to-space overflow ({} + {} > {})",
+            self.top,
+            words,
+            self.cap
+        );
         // SAFETY: `top + words <= cap`, asserted above.
         let p = unsafe { self.base.add(self.top) };
         self.top += words;
@@ -84,7 +95,11 @@ impl Copier {
     #[inline]
     fn dest(&self, addr: usize) -> Option<Dest> {
         if addr >= self.young_start && addr < self.young_end {
-            return Some(if addr < self.promote_end && self.old.is_some() { Dest::Old } else { Dest::Young });
+            return Some(if addr < self.promote_end && self.old.is_some() {
+                Dest::Old
+            } else {
+                Dest::Young
+            });
         }
         if addr >= self.old_start && addr < self.old_end {
             return Some(Dest::Young);
@@ -108,7 +123,9 @@ impl Copier {
     fn forward(&mut self, t: Term) -> Term {
         if t.is_boxed() {
             let p = t.boxed_ptr() as *mut Term;
-            let Some(d) = self.dest(p as usize) else { return t };
+            let Some(d) = self.dest(p as usize) else {
+                return t;
+            };
             // SAFETY: `p` is inside the from-space, at the header of a live object (the
             // mutator only builds pointers to object starts).
             let h = unsafe { *p };
@@ -126,7 +143,9 @@ impl Copier {
             Term::from_boxed_ptr(to)
         } else if t.is_cons() {
             let p = t.cons_ptr() as *mut Term;
-            let Some(d) = self.dest(p as usize) else { return t };
+            let Some(d) = self.dest(p as usize) else {
+                return t;
+            };
             // SAFETY: `p` is a live two-word cons cell in the from-space.
             unsafe {
                 if !(*p).is_value() {
@@ -199,17 +218,30 @@ fn range_of(block: &[Term], used: usize) -> (usize, usize) {
 
 /// Collects `heap`, leaving at least `need` free words in the young heap. Runs a major
 /// collection when asked, when the old heap is full, or when `fullsweep_after` says so.
-pub fn collect(heap: &mut ProcessHeap, need: usize, roots: &mut dyn Roots, force_major: bool) -> GcKind {
+pub fn collect(
+    heap: &mut ProcessHeap,
+    need: usize,
+    roots: &mut dyn Roots,
+    force_major: bool,
+) -> GcKind {
     let frag_words = heap.fragment_words();
     let promote = heap.high_water;
     let old_free = heap.old.len() - heap.old_top;
-    let major = force_major || heap.minors_left == 0 || (!heap.old.is_empty() && old_free < promote);
+    let major =
+        force_major || heap.minors_left == 0 || (!heap.old.is_empty() && old_free < promote);
     let kind = if major { GcKind::Major } else { GcKind::Minor };
 
     // Worst case: every from-space word is live.
-    let young_bound = if major { heap.top + heap.old_top + frag_words } else { heap.top - promote + frag_words };
+    let young_bound = if major {
+        heap.top + heap.old_top + frag_words
+    } else {
+        heap.top - promote + frag_words
+    };
     let collections = heap.gc_counts.0 + heap.gc_counts.1;
-    if collections > 0 && collections % crate::heap::BUSY_AFTER_GCS == 0 && heap.busy_floor < crate::heap::BUSY_HEAP_WORDS {
+    if collections > 0
+        && collections.is_multiple_of(crate::heap::BUSY_AFTER_GCS)
+        && heap.busy_floor < crate::heap::BUSY_HEAP_WORDS
+    {
         heap.busy_floor = next_heap_size(heap.busy_floor * 2).min(crate::heap::BUSY_HEAP_WORDS);
     }
     let floor = heap.min_heap_size.max(heap.busy_floor);
@@ -223,8 +255,16 @@ pub fn collect(heap: &mut ProcessHeap, need: usize, roots: &mut dyn Roots, force
     }
 
     let (ys, _) = range_of(&heap.young, 0);
-    let (os, oe) = if major { range_of(&heap.old, heap.old_top) } else { (0, 0) };
-    let mut fragments: Vec<(usize, usize)> = heap.fragments.iter().flat_map(|f| f.ranges()).collect::<Vec<_>>();
+    let (os, oe) = if major {
+        range_of(&heap.old, heap.old_top)
+    } else {
+        (0, 0)
+    };
+    let mut fragments: Vec<(usize, usize)> = heap
+        .fragments
+        .iter()
+        .flat_map(|f| f.ranges())
+        .collect::<Vec<_>>();
     fragments.sort_unstable();
 
     let old_space = if major || promote == 0 {
@@ -258,7 +298,11 @@ pub fn collect(heap: &mut ProcessHeap, need: usize, roots: &mut dyn Roots, force
 
     // Refc handles: a forwarded handle survives at its new address, the rest are released.
     let mut young_handles = Vec::new();
-    let mut old_handles = if major { Vec::new() } else { std::mem::take(&mut heap.offheap_old) };
+    let mut old_handles = if major {
+        Vec::new()
+    } else {
+        std::mem::take(&mut heap.offheap_old)
+    };
     let sweep: Vec<Term> = if major {
         let mut all = std::mem::take(&mut heap.offheap_young);
         all.append(&mut heap.offheap_old);

@@ -137,12 +137,19 @@ impl ProcessHeap {
         };
         inside(&self.young, self.top)
             || inside(&self.old, self.old_top)
-            || self.fragments.iter().any(|f| f.ranges().any(|(s, e)| p >= s && p < e))
+            || self
+                .fragments
+                .iter()
+                .any(|f| f.ranges().any(|(s, e)| p >= s && p < e))
     }
 
     /// Releases every refc handle and fragment (the process died). The heap is empty after.
     pub fn clear(&mut self) {
-        for h in self.offheap_young.drain(..).chain(self.offheap_old.drain(..)) {
+        for h in self
+            .offheap_young
+            .drain(..)
+            .chain(self.offheap_old.drain(..))
+        {
             binary::release_handle(h);
         }
         self.fragments.clear();

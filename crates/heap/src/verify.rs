@@ -10,10 +10,20 @@ use enigma_term::Term;
 
 /// Checks `heap` and `roots`; `is_external(addr)` says whether an address outside the heap
 /// is a legitimate target (a literal area). Returns a description of the first fault found.
-pub fn verify(heap: &ProcessHeap, roots: &mut dyn Roots, is_external: &dyn Fn(usize) -> bool) -> Result<(), String> {
+pub fn verify(
+    heap: &ProcessHeap,
+    roots: &mut dyn Roots,
+    is_external: &dyn Fn(usize) -> bool,
+) -> Result<(), String> {
     let areas = [area(&heap.young, heap.top), area(&heap.old, heap.old_top)];
     let frags: Vec<(usize, usize)> = heap.fragments.iter().flat_map(|f| f.ranges()).collect();
-    let ok = |a: usize| areas.iter().chain(frags.iter()).any(|&(s, e)| a >= s && a < e) || is_external(a);
+    let ok = |a: usize| {
+        areas
+            .iter()
+            .chain(frags.iter())
+            .any(|&(s, e)| a >= s && a < e)
+            || is_external(a)
+    };
     let check = |t: Term, what: &str| -> Result<(), String> {
         let addr = if t.is_boxed() {
             t.boxed_ptr() as usize
@@ -25,10 +35,16 @@ pub fn verify(heap: &ProcessHeap, roots: &mut dyn Roots, is_external: &dyn Fn(us
         if ok(addr) {
             Ok(())
         } else {
-            Err(format!("{what}: pointer {:#x} lands outside every heap", t.raw()))
+            Err(format!(
+                "{what}: pointer {:#x} lands outside every heap",
+                t.raw()
+            ))
         }
     };
-    for (name, block, used) in [("young", &heap.young, heap.top), ("old", &heap.old, heap.old_top)] {
+    for (name, block, used) in [
+        ("young", &heap.young, heap.top),
+        ("old", &heap.old, heap.old_top),
+    ] {
         let mut i = 0;
         while i < used {
             let w = block[i];
@@ -38,7 +54,9 @@ pub fn verify(heap: &ProcessHeap, roots: &mut dyn Roots, is_external: &dyn Fn(us
                     return Err(format!("{name} heap word {i}: bad header {:#x}", w.raw()));
                 }
                 if i + 1 + h.arity() > used {
-                    return Err(format!("{name} heap word {i}: object runs past the heap top"));
+                    return Err(format!(
+                        "{name} heap word {i}: object runs past the heap top"
+                    ));
                 }
                 for j in boxed::term_words(h) {
                     check(block[i + j], name)?;
@@ -46,7 +64,9 @@ pub fn verify(heap: &ProcessHeap, roots: &mut dyn Roots, is_external: &dyn Fn(us
                 i += 1 + h.arity();
             } else {
                 if i + 2 > used {
-                    return Err(format!("{name} heap word {i}: cons cell runs past the heap top"));
+                    return Err(format!(
+                        "{name} heap word {i}: cons cell runs past the heap top"
+                    ));
                 }
                 check(block[i], name)?;
                 check(block[i + 1], name)?;
@@ -95,7 +115,11 @@ mod tests {
     fn sum(mut l: Term) -> i64 {
         let mut s = 0;
         while let Some((h, t)) = l.as_cons() {
-            s += h.as_tuple().and_then(|e| e.first()).and_then(|x| x.as_small()).unwrap_or(-1_000_000);
+            s += h
+                .as_tuple()
+                .and_then(|e| e.first())
+                .and_then(|x| x.as_small())
+                .unwrap_or(-1_000_000);
             l = t;
         }
         s
@@ -154,7 +178,10 @@ mod tests {
         let _ = p;
         let mut roots = VecRoots(vec![pair, shared]);
         collect(&mut heap, 0, &mut roots, false);
-        let e = roots.0[0].as_tuple().map(|e| e.to_vec()).unwrap_or_default();
+        let e = roots.0[0]
+            .as_tuple()
+            .map(|e| e.to_vec())
+            .unwrap_or_default();
         assert_eq!(e[0], e[1]);
         assert_eq!(e[0], roots.0[1]);
     }

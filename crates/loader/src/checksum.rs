@@ -16,7 +16,10 @@ const LAMBDA_ENTRY_BYTES: usize = 24;
 pub fn module_md5(bytes: &[u8]) -> Result<[u8; 16], LoadError> {
     let chunks = chunks::split(bytes)?;
     let mut md5 = Md5::new();
-    let atoms = chunks.get(b"AtU8").or_else(|| chunks.get(b"Atom")).unwrap_or(&[]);
+    let atoms = chunks
+        .get(b"AtU8")
+        .or_else(|| chunks.get(b"Atom"))
+        .unwrap_or(&[]);
     md5.update(atoms);
     md5.update(chunks.get(b"Code").unwrap_or(&[]));
     md5.update(chunks.get(b"StrT").unwrap_or(&[]));

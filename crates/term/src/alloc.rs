@@ -35,7 +35,12 @@ impl VecAlloc {
 
     /// Words handed out so far (for sizing and statistics).
     pub fn words_used(&self) -> usize {
-        self.blocks.iter().take(self.blocks.len().saturating_sub(1)).map(|b| b.len()).sum::<usize>() + self.used
+        self.blocks
+            .iter()
+            .take(self.blocks.len().saturating_sub(1))
+            .map(|b| b.len())
+            .sum::<usize>()
+            + self.used
     }
 
     /// Whether `t` points into this area.
@@ -56,7 +61,10 @@ impl VecAlloc {
 
 impl TermAlloc for VecAlloc {
     fn alloc(&mut self, words: usize) -> *mut Term {
-        let fits = self.blocks.last().is_some_and(|b| b.len() - self.used >= words);
+        let fits = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.len() - self.used >= words);
         if !fits {
             let size = words.max(VEC_ALLOC_BLOCK_WORDS);
             self.blocks.push(vec![Term::NIL; size].into_boxed_slice());

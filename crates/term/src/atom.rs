@@ -28,7 +28,11 @@ struct Table {
 /// index is handed out) with a pointer to a leaked `&'static str`, and never changes.
 fn names() -> &'static [AtomicPtr<&'static str>] {
     static NAMES: OnceLock<Box<[AtomicPtr<&'static str>]>> = OnceLock::new();
-    NAMES.get_or_init(|| (0..MAX_ATOMS).map(|_| AtomicPtr::new(core::ptr::null_mut())).collect())
+    NAMES.get_or_init(|| {
+        (0..MAX_ATOMS)
+            .map(|_| AtomicPtr::new(core::ptr::null_mut()))
+            .collect()
+    })
 }
 
 fn publish(idx: u32, name: &'static str) {
@@ -110,7 +114,11 @@ impl Atom {
 
     /// Number of atoms in the table (`erlang:system_info(atom_count)`).
     pub fn count() -> usize {
-        table().read().unwrap_or_else(|e| e.into_inner()).names.len()
+        table()
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .names
+            .len()
     }
 }
 

@@ -18,7 +18,10 @@ pub struct OffHeapBin {
 impl OffHeapBin {
     /// A new off-heap binary with one reference (owned by the handle about to be built).
     pub fn new(data: Vec<u8>) -> *mut OffHeapBin {
-        Box::into_raw(Box::new(OffHeapBin { refc: AtomicUsize::new(1), data }))
+        Box::into_raw(Box::new(OffHeapBin {
+            refc: AtomicUsize::new(1),
+            data,
+        }))
     }
 
     /// Adds a reference (a new handle now points here).
@@ -103,7 +106,9 @@ impl<'a> Bits<'a> {
     /// Bit `i` (0 = the first, most significant) of the bitstring.
     pub fn bit(&self, i: usize) -> bool {
         let abs = self.bit_offset + i;
-        self.bytes.get(abs / 8).is_some_and(|b| b & (0x80 >> (abs % 8)) != 0)
+        self.bytes
+            .get(abs / 8)
+            .is_some_and(|b| b & (0x80 >> (abs % 8)) != 0)
     }
 
     /// The byte made of bits `8*i .. 8*i+8` (the last, partial byte is padded with zeros).
@@ -130,12 +135,18 @@ impl<'a> Bits<'a> {
         if let Some(b) = self.as_aligned_bytes() {
             return b.to_vec();
         }
-        (0..self.bit_size.div_ceil(8)).map(|i| self.byte_at(i)).collect()
+        (0..self.bit_size.div_ceil(8))
+            .map(|i| self.byte_at(i))
+            .collect()
     }
 
     /// A sub-range of this bitstring, in bits.
     pub fn slice(&self, bit_start: usize, bit_len: usize) -> Bits<'a> {
-        Bits { bytes: self.bytes, bit_offset: self.bit_offset + bit_start, bit_size: bit_len }
+        Bits {
+            bytes: self.bytes,
+            bit_offset: self.bit_offset + bit_start,
+            bit_size: bit_len,
+        }
     }
 }
 
@@ -150,8 +161,13 @@ impl Term {
             boxed::HEAP_BIN => {
                 let n = self.boxed_word(1) as usize;
                 // SAFETY: a heap binary stores `n` bytes from word 2 on (its arity covers them).
-                let bytes = unsafe { core::slice::from_raw_parts(self.boxed_ptr().add(2) as *const u8, n) };
-                Some(Bits { bytes, bit_offset: 0, bit_size: n * 8 })
+                let bytes =
+                    unsafe { core::slice::from_raw_parts(self.boxed_ptr().add(2) as *const u8, n) };
+                Some(Bits {
+                    bytes,
+                    bit_offset: 0,
+                    bit_size: n * 8,
+                })
             }
             boxed::REFC_BIN => {
                 let n = self.boxed_word(1) as usize;
@@ -159,14 +175,22 @@ impl Term {
                 // SAFETY: the handle holds a reference, so the data is alive; `n` never exceeds
                 // the data's length (set at construction).
                 let data = unsafe { &(*p).data };
-                Some(Bits { bytes: data.get(..n).unwrap_or(data), bit_offset: 0, bit_size: n * 8 })
+                Some(Bits {
+                    bytes: data.get(..n).unwrap_or(data),
+                    bit_offset: 0,
+                    bit_size: n * 8,
+                })
             }
             boxed::SUB_BIN => {
                 let size = self.boxed_word(1) as usize;
                 let offset = self.boxed_word(2) as usize;
                 let orig = Term::from_raw(self.boxed_word(3));
                 let base = orig.as_bits()?;
-                Some(Bits { bytes: base.bytes, bit_offset: base.bit_offset + offset, bit_size: size })
+                Some(Bits {
+                    bytes: base.bytes,
+                    bit_offset: base.bit_offset + offset,
+                    bit_size: size,
+                })
             }
             _ => None,
         }
@@ -198,7 +222,11 @@ mod tests {
     #[test]
     fn bits_reads_unaligned_bytes() {
         let data = [0b1010_1010u8, 0b1111_0000, 0b0000_1111];
-        let b = Bits { bytes: &data, bit_offset: 4, bit_size: 12 };
+        let b = Bits {
+            bytes: &data,
+            bit_offset: 4,
+            bit_size: 12,
+        };
         assert_eq!(b.byte_at(0), 0b1010_1111);
         assert_eq!(b.byte_at(1), 0b0000_0000);
         assert!(!b.is_byte_aligned());
@@ -228,7 +256,12 @@ pub const MATCH_CTX_WORDS: usize = 5;
 
 /// Builds a match context over `orig` (a heap or refc binary, never a sub-binary) reading
 /// bits `start..end`, positioned at `start`.
-pub fn match_context(heap: &mut dyn crate::alloc::TermAlloc, orig: Term, start: usize, end: usize) -> Term {
+pub fn match_context(
+    heap: &mut dyn crate::alloc::TermAlloc,
+    orig: Term,
+    start: usize,
+    end: usize,
+) -> Term {
     let p = heap.alloc(MATCH_CTX_WORDS);
     // SAFETY: `alloc` returned five writable words.
     unsafe {
@@ -273,6 +306,10 @@ impl Term {
         }
         // SAFETY: a match context is a live five-word object (checked above); word 4 is raw
         // data (the collector does not scan it), so any value may be stored there.
-        unsafe { (self.boxed_ptr() as *mut Term).add(4).write(Term::from_raw(pos as u64)) };
+        unsafe {
+            (self.boxed_ptr() as *mut Term)
+                .add(4)
+                .write(Term::from_raw(pos as u64))
+        };
     }
 }

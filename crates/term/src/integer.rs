@@ -52,7 +52,11 @@ impl Term {
             mag.push(d.raw() as u32);
             mag.push((d.raw() >> 32) as u32);
         }
-        let sign = if self.header().subtag() == boxed::NEG_BIG { Sign::Minus } else { Sign::Plus };
+        let sign = if self.header().subtag() == boxed::NEG_BIG {
+            Sign::Minus
+        } else {
+            Sign::Plus
+        };
         Some(BigInt::from_biguint(sign, BigUint::new(mag)))
     }
 
@@ -105,7 +109,11 @@ pub fn from_bigint(heap: &mut dyn TermAlloc, v: &BigInt) -> Term {
         return t;
     }
     let digits = v.magnitude().to_u64_digits();
-    let subtag = if v.sign() == Sign::Minus { boxed::NEG_BIG } else { boxed::POS_BIG };
+    let subtag = if v.sign() == Sign::Minus {
+        boxed::NEG_BIG
+    } else {
+        boxed::POS_BIG
+    };
     let p = heap.alloc(1 + digits.len());
     // SAFETY: `alloc` returned `1 + digits.len()` writable words.
     unsafe {
@@ -125,8 +133,15 @@ mod tests {
     #[test]
     fn bignums_round_trip_and_normalise() {
         let mut h = VecAlloc::new();
-        for s in ["0", "576460752303423487", "576460752303423488", "-576460752303423488",
-                  "-576460752303423489", "123456789012345678901234567890", "-340282366920938463463374607431768211456"] {
+        for s in [
+            "0",
+            "576460752303423487",
+            "576460752303423488",
+            "-576460752303423488",
+            "-576460752303423489",
+            "123456789012345678901234567890",
+            "-340282366920938463463374607431768211456",
+        ] {
             let v: BigInt = s.parse().unwrap_or_default();
             let t = from_bigint(&mut h, &v);
             assert_eq!(t.as_bigint(), Some(v.clone()), "{s}");

@@ -126,7 +126,8 @@ impl Term {
 
     #[inline]
     pub fn as_atom(self) -> Option<Atom> {
-        self.is_atom().then_some(Atom((self.0 >> IMMED2_SIZE) as u32))
+        self.is_atom()
+            .then_some(Atom((self.0 >> IMMED2_SIZE) as u32))
     }
 
     /// The atom of an atom term (meaningless for other terms).
@@ -371,7 +372,12 @@ impl Term {
     }
 
     pub fn is_number(self) -> bool {
-        self.is_small() || (self.is_boxed() && matches!(self.header().subtag(), boxed::POS_BIG | boxed::NEG_BIG | boxed::FLOAT))
+        self.is_small()
+            || (self.is_boxed()
+                && matches!(
+                    self.header().subtag(),
+                    boxed::POS_BIG | boxed::NEG_BIG | boxed::FLOAT
+                ))
     }
 
     pub fn is_map(self) -> bool {
@@ -397,7 +403,11 @@ impl Term {
 
     /// A binary or bitstring of any representation (not a match context).
     pub fn is_bitstring(self) -> bool {
-        self.is_boxed() && matches!(self.header().subtag(), boxed::HEAP_BIN | boxed::REFC_BIN | boxed::SUB_BIN)
+        self.is_boxed()
+            && matches!(
+                self.header().subtag(),
+                boxed::HEAP_BIN | boxed::REFC_BIN | boxed::SUB_BIN
+            )
     }
 
     pub fn is_match_context(self) -> bool {

@@ -49,14 +49,20 @@ impl ProcessDict {
     }
 
     pub fn get(&self, k: Term) -> Option<Term> {
-        self.buckets.get(&key_hash(k))?.iter().find(|e| e.0 == k || compare::eq(e.0, k)).map(|e| e.1)
+        self.buckets
+            .get(&key_hash(k))?
+            .iter()
+            .find(|e| e.0 == k || compare::eq(e.0, k))
+            .map(|e| e.1)
     }
 
     /// Removes `k`; returns its value.
     pub fn erase(&mut self, k: Term) -> Option<Term> {
         let h = key_hash(k);
         let bucket = self.buckets.get_mut(&h)?;
-        let i = bucket.iter().position(|e| e.0 == k || compare::eq(e.0, k))?;
+        let i = bucket
+            .iter()
+            .position(|e| e.0 == k || compare::eq(e.0, k))?;
         let (_, v, _) = bucket.remove(i);
         if bucket.is_empty() {
             self.buckets.remove(&h);
@@ -97,9 +103,18 @@ mod tests {
         let mut d = ProcessDict::default();
         assert_eq!(d.put(Term::small(1), Term::small(10)), None);
         assert_eq!(d.put(Term::small(2), Term::small(20)), None);
-        assert_eq!(d.put(Term::small(1), Term::small(11)), Some(Term::small(10)));
+        assert_eq!(
+            d.put(Term::small(1), Term::small(11)),
+            Some(Term::small(10))
+        );
         assert_eq!(d.get(Term::small(1)), Some(Term::small(11)));
-        assert_eq!(d.entries(), vec![(Term::small(2), Term::small(20)), (Term::small(1), Term::small(11))]);
+        assert_eq!(
+            d.entries(),
+            vec![
+                (Term::small(2), Term::small(20)),
+                (Term::small(1), Term::small(11))
+            ]
+        );
         assert_eq!(d.erase(Term::small(2)), Some(Term::small(20)));
         assert_eq!(d.len(), 1);
         assert_eq!(d.get(Term::small(2)), None);

@@ -137,7 +137,11 @@ impl Process {
             stack: &mut self.stack,
             queue: &mut self.queue,
             dict: &mut self.dict,
-            extra: [&mut self.last_trace, &mut self.exit_reason, &mut self.group_leader],
+            extra: [
+                &mut self.last_trace,
+                &mut self.exit_reason,
+                &mut self.group_leader,
+            ],
         };
         enigma_heap::collect(&mut self.heap, need, &mut roots, major);
         if crate::gc_verify_enabled() {
@@ -146,9 +150,16 @@ impl Process {
                 stack: &mut self.stack,
                 queue: &mut self.queue,
                 dict: &mut self.dict,
-                extra: [&mut self.last_trace, &mut self.exit_reason, &mut self.group_leader],
+                extra: [
+                    &mut self.last_trace,
+                    &mut self.exit_reason,
+                    &mut self.group_leader,
+                ],
             };
-            let outside = |a: usize| crate::code::is_literal_address(a) || crate::bifs::persistent_term::is_persistent_address(a);
+            let outside = |a: usize| {
+                crate::code::is_literal_address(a)
+                    || crate::bifs::persistent_term::is_persistent_address(a)
+            };
             if let Err(e) = enigma_heap::verify::verify(&self.heap, &mut roots, &outside) {
                 eprintln!("enigma: heap verification failed after GC: {e}");
                 std::process::abort();

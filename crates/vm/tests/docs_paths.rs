@@ -10,7 +10,11 @@ fn every_path_in_the_architecture_table_exists() {
     let mut missing = Vec::new();
     for line in doc.lines().filter(|l| l.starts_with('|')) {
         for (i, part) in line.split('`').enumerate() {
-            let looks_like_path = i % 2 == 1 && (part.starts_with("crates/") || part.starts_with("tests/") || part.starts_with("bench/") || part.starts_with("tools/"));
+            let looks_like_path = i % 2 == 1
+                && (part.starts_with("crates/")
+                    || part.starts_with("tests/")
+                    || part.starts_with("bench/")
+                    || part.starts_with("tools/"));
             if looks_like_path {
                 checked += 1;
                 if !root.join(part.trim_end_matches('/')).exists() {
@@ -20,5 +24,8 @@ fn every_path_in_the_architecture_table_exists() {
         }
     }
     assert!(checked > 20, "the table lost its paths ({checked})");
-    assert!(missing.is_empty(), "paths in docs/ARCHITECTURE.md that do not exist: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "paths in docs/ARCHITECTURE.md that do not exist: {missing:?}"
+    );
 }

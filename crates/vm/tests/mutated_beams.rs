@@ -24,11 +24,18 @@ impl Rng {
 fn sample_beams() -> Vec<PathBuf> {
     let mut all: Vec<PathBuf> = Vec::new();
     for lib in ["stdlib", "kernel", "compiler"] {
-        let Ok(dirs) = std::fs::read_dir("/usr/lib/erlang/lib") else { continue };
+        let Ok(dirs) = std::fs::read_dir("/usr/lib/erlang/lib") else {
+            continue;
+        };
         for d in dirs.filter_map(|d| d.ok()) {
             if d.file_name().to_string_lossy().starts_with(lib) {
                 if let Ok(files) = std::fs::read_dir(d.path().join("ebin")) {
-                    all.extend(files.filter_map(|f| f.ok()).map(|f| f.path()).filter(|p| p.extension().is_some_and(|e| e == "beam")));
+                    all.extend(
+                        files
+                            .filter_map(|f| f.ok())
+                            .map(|f| f.path())
+                            .filter(|p| p.extension().is_some_and(|e| e == "beam")),
+                    );
                 }
             }
         }
@@ -86,10 +93,14 @@ fn mutated_beams_never_panic_the_loader() {
     let mut rejected = 0;
     let per_file = 120;
     for path in &beams {
-        let Ok(orig) = std::fs::read(path) else { continue };
+        let Ok(orig) = std::fs::read(path) else {
+            continue;
+        };
         for k in 0..per_file {
             let input = mutate(&mut rng, &orig);
-            let r = std::panic::catch_unwind(|| enigma_vm::code::load::load_bytes(&input, false).is_ok());
+            let r = std::panic::catch_unwind(|| {
+                enigma_vm::code::load::load_bytes(&input, false).is_ok()
+            });
             match r {
                 Ok(true) => loaded += 1,
                 Ok(false) => rejected += 1,
@@ -97,6 +108,9 @@ fn mutated_beams_never_panic_the_loader() {
             }
         }
     }
-    eprintln!("{} mutated modules: {loaded} loaded, {rejected} rejected", loaded + rejected);
+    eprintln!(
+        "{} mutated modules: {loaded} loaded, {rejected} rejected",
+        loaded + rejected
+    );
     assert!(loaded + rejected >= beams.len() * per_file);
 }

@@ -10,7 +10,9 @@ use crate::emulator::exception::{badarg, BifResult};
 use crate::process::Process;
 
 fn error(p: &mut Process, why: &str) -> Term {
-    let w = Atom::intern(why).map(Term::atom).unwrap_or(Term::atom(atom::BADARG));
+    let w = Atom::intern(why)
+        .map(Term::atom)
+        .unwrap_or(Term::atom(atom::BADARG));
     build::tuple(&mut p.heap, &[Term::atom(atom::ERROR), w])
 }
 
@@ -36,8 +38,12 @@ fn is_loaded_1(p: &mut Process, a: &[Term]) -> BifResult {
 
 fn loaded_file(p: &mut Process, m: Atom) -> Term {
     match code::path::loaded_from(m) {
-        Some(path) if !path.to_string_lossy().contains("/erts-") => build::str_list(&mut p.heap, &path.to_string_lossy()),
-        Some(_) => Atom::intern("preloaded").map(Term::atom).unwrap_or(Term::NIL),
+        Some(path) if !path.to_string_lossy().contains("/erts-") => {
+            build::str_list(&mut p.heap, &path.to_string_lossy())
+        }
+        Some(_) => Atom::intern("preloaded")
+            .map(Term::atom)
+            .unwrap_or(Term::NIL),
         None => build::str_list(&mut p.heap, ""),
     }
 }
@@ -47,18 +53,26 @@ fn load_binary_3(p: &mut Process, a: &[Term]) -> BifResult {
     let m = a[0].as_atom().ok_or_else(badarg)?;
     let bytes = a[2].binary_bytes().ok_or_else(badarg)?;
     Ok(match code::load::load_bytes(&bytes, true) {
-        Ok(module) if module.name == m => build::tuple(&mut p.heap, &[Term::atom(atom::MODULE), a[0]]),
+        Ok(module) if module.name == m => {
+            build::tuple(&mut p.heap, &[Term::atom(atom::MODULE), a[0]])
+        }
         _ => error(p, "badfile"),
     })
 }
 
 fn get_path_0(p: &mut Process, _a: &[Term]) -> BifResult {
-    let dirs: Vec<Term> = code::path::dirs().iter().map(|d| build::str_list(&mut p.heap, &d.to_string_lossy())).collect();
+    let dirs: Vec<Term> = code::path::dirs()
+        .iter()
+        .map(|d| build::str_list(&mut p.heap, &d.to_string_lossy()))
+        .collect();
     Ok(build::list(&mut p.heap, &dirs))
 }
 
 fn root_dir_0(p: &mut Process, _a: &[Term]) -> BifResult {
-    Ok(build::str_list(&mut p.heap, &code::path::otp_root().to_string_lossy()))
+    Ok(build::str_list(
+        &mut p.heap,
+        &code::path::otp_root().to_string_lossy(),
+    ))
 }
 
 fn all_loaded_0(p: &mut Process, _a: &[Term]) -> BifResult {

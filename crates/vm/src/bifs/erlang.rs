@@ -47,7 +47,9 @@ fn setelement_3(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 fn tuple_size_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    a[0].as_tuple().map(|t| Term::small(t.len() as i64)).ok_or_else(badarg)
+    a[0].as_tuple()
+        .map(|t| Term::small(t.len() as i64))
+        .ok_or_else(badarg)
 }
 
 fn length_1(_p: &mut Process, a: &[Term]) -> BifResult {
@@ -93,7 +95,9 @@ fn error_3(_p: &mut Process, a: &[Term]) -> BifResult {
     let mut info = Vec::new();
     let mut l = a[2];
     while let Some((h, t)) = l.as_cons() {
-        if h.as_tuple().is_some_and(|e| e.len() == 2 && e[0] == Term::atom(atom::ERROR_INFO)) {
+        if h.as_tuple()
+            .is_some_and(|e| e.len() == 2 && e[0] == Term::atom(atom::ERROR_INFO))
+        {
             info.push(h);
         }
         l = t;
@@ -133,7 +137,9 @@ fn raise_3(_p: &mut Process, a: &[Term]) -> BifResult {
 fn valid_stacktrace(mut t: Term) -> bool {
     while let Some((h, tl)) = t.as_cons() {
         let ok = match h.as_tuple() {
-            Some([m, f, a, loc]) => m.is_atom() && f.is_atom() && (a.is_small() || a.is_list()) && loc.is_list(),
+            Some([m, f, a, loc]) => {
+                m.is_atom() && f.is_atom() && (a.is_small() || a.is_list()) && loc.is_list()
+            }
             Some([f, a, loc]) if f.is_fun() => (a.is_small() || a.is_list()) && loc.is_list(),
             Some([m, f, a]) => m.is_atom() && f.is_atom() && (a.is_small() || a.is_list()),
             _ => false,
@@ -151,7 +157,11 @@ fn apply_3(_p: &mut Process, a: &[Term]) -> BifResult {
         return Err(badarg());
     };
     let args = build::list_to_vec(a[2]).ok_or_else(badarg)?;
-    Err(Fault::Trap { module, function, args })
+    Err(Fault::Trap {
+        module,
+        function,
+        args,
+    })
 }
 
 fn apply_2(_p: &mut Process, a: &[Term]) -> BifResult {
@@ -160,7 +170,11 @@ fn apply_2(_p: &mut Process, a: &[Term]) -> BifResult {
         [m, f] => Some((m.as_atom()?, f.as_atom()?)),
         _ => None,
     }) {
-        return Err(Fault::Trap { module: m, function: f, args });
+        return Err(Fault::Trap {
+            module: m,
+            function: f,
+            args,
+        });
     }
     Err(Fault::TrapFun { fun: a[0], args })
 }
@@ -207,7 +221,9 @@ fn spawn_3(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 fn put_2(p: &mut Process, a: &[Term]) -> BifResult {
-    Ok(p.dict.put(a[0], a[1]).unwrap_or(Term::atom(atom::UNDEFINED)))
+    Ok(p.dict
+        .put(a[0], a[1])
+        .unwrap_or(Term::atom(atom::UNDEFINED)))
 }
 
 fn get_1(p: &mut Process, a: &[Term]) -> BifResult {
@@ -229,7 +245,10 @@ pub fn new_ref(p: &mut Process) -> Term {
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
     // BEAM keeps the first number of a local reference below 2^18 (the external format
     // relies on it); the counter's higher bits go to the other two.
-    build::reference(&mut p.heap, [(n & 0x3_FFFF) as u32, (n >> 18) as u32, (n >> 50) as u32])
+    build::reference(
+        &mut p.heap,
+        [(n & 0x3_FFFF) as u32, (n >> 18) as u32, (n >> 50) as u32],
+    )
 }
 
 /// `monitor(process, Target)`: Target is a pid, a registered name or `{Name, Node}`.
@@ -261,13 +280,30 @@ fn monitor_2(p: &mut Process, a: &[Term]) -> BifResult {
     match added {
         Some(m) => p.monitors.push(m),
         None => {
-            let m = monitors::Monitor { reference: numbers, other: me, watching: true, name };
+            let m = monitors::Monitor {
+                reference: numbers,
+                other: me,
+                watching: true,
+                name,
+            };
             let obj = match name {
-                Some(n) => build::tuple(&mut p.heap, &[Term::atom(n), Term::atom(atom::NONODE_NOHOST)]),
+                Some(n) => build::tuple(
+                    &mut p.heap,
+                    &[Term::atom(n), Term::atom(atom::NONODE_NOHOST)],
+                ),
                 None => a[1],
             };
             let r2 = build::reference(&mut p.heap, m.reference);
-            let msg = build::tuple(&mut p.heap, &[Term::atom(atom::DOWN), r2, Term::atom(atom::PROCESS), obj, Term::atom(atom::NOPROC)]);
+            let msg = build::tuple(
+                &mut p.heap,
+                &[
+                    Term::atom(atom::DOWN),
+                    r2,
+                    Term::atom(atom::PROCESS),
+                    obj,
+                    Term::atom(atom::NOPROC),
+                ],
+            );
             p.fetch_messages();
             p.queue.push_back(msg);
         }
@@ -277,7 +313,11 @@ fn monitor_2(p: &mut Process, a: &[Term]) -> BifResult {
 
 /// Removes the watcher's monitor `reference`; true if it was active.
 fn remove_monitor(p: &mut Process, reference: [u32; 3]) -> bool {
-    match p.monitors.iter().position(|m| m.watching && m.reference == reference) {
+    match p
+        .monitors
+        .iter()
+        .position(|m| m.watching && m.reference == reference)
+    {
         Some(i) => {
             let m = p.monitors.remove(i);
             monitors::remove_remote(m.other, reference);
@@ -319,14 +359,21 @@ fn demonitor_2(p: &mut Process, a: &[Term]) -> BifResult {
         let before = p.queue.len();
         p.queue.retain(|m| {
             !m.as_tuple().is_some_and(|e| {
-                e.len() == 5 && e[0] == Term::atom(atom::DOWN) && e[1].is_ref() && e[1].ref_numbers() == numbers
+                e.len() == 5
+                    && e[0] == Term::atom(atom::DOWN)
+                    && e[1].is_ref()
+                    && e[1].ref_numbers() == numbers
             })
         });
         if p.queue.len() != before {
             p.save = 0;
         }
     }
-    Ok(if info { Term::bool(was_active) } else { Term::TRUE })
+    Ok(if info {
+        Term::bool(was_active)
+    } else {
+        Term::TRUE
+    })
 }
 
 fn node_0(_p: &mut Process, _a: &[Term]) -> BifResult {
@@ -369,11 +416,14 @@ fn process_flag_2(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 /// The `error_info` a BIF's frame carries in stack traces (`[]` when none).
-pub fn error_info_for(heap: &mut dyn enigma_term::TermAlloc, mfa: &enigma_term::boxed::Export) -> Term {
+pub fn error_info_for(
+    heap: &mut dyn enigma_term::TermAlloc,
+    mfa: &enigma_term::boxed::Export,
+) -> Term {
     let module = match mfa.module.name() {
         "erlang" | "erts_internal" => "erl_erts_errors",
-        "lists" | "maps" | "binary" | "unicode" | "string" | "math" | "io" | "re" | "persistent_term"
-        | "atomics" | "counters" => "erl_stdlib_errors",
+        "lists" | "maps" | "binary" | "unicode" | "string" | "math" | "io" | "re"
+        | "persistent_term" | "atomics" | "counters" => "erl_stdlib_errors",
         "os" | "code" | "file" | "net_kernel" => "erl_kernel_errors",
         _ => return Term::NIL,
     };

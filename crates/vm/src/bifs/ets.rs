@@ -437,14 +437,26 @@ fn parse_counter_op(t: Term) -> Result<CounterOp, Cause> {
     if !i.is_integer() {
         return Err(Cause::None);
     }
-    Ok(CounterOp { pos, incr: *i, warp })
+    Ok(CounterOp {
+        pos,
+        incr: *i,
+        warp,
+    })
 }
 
 /// Calls `f` on each operation of `update_counter`'s third argument (an increment, one
 /// operation, or a list of them); `Err` for an improper list or a malformed operation.
-fn each_counter_op(keypos: usize, ops: Term, mut f: impl FnMut(CounterOp) -> Result<(), Cause>) -> Result<(), Cause> {
+fn each_counter_op(
+    keypos: usize,
+    ops: Term,
+    mut f: impl FnMut(CounterOp) -> Result<(), Cause>,
+) -> Result<(), Cause> {
     if ops.is_integer() {
-        return f(CounterOp { pos: keypos as i64 + 1, incr: ops, warp: None });
+        return f(CounterOp {
+            pos: keypos as i64 + 1,
+            incr: ops,
+            warp: None,
+        });
     }
     if ops.is_tuple() {
         return f(parse_counter_op(ops)?);
@@ -475,7 +487,9 @@ fn update_counter(p: &mut Process, a: &[Term], default: Option<Term>) -> BifResu
         let (mut elems, is_new): (Vec<Term>, bool) = match t.get_one(key) {
             Some(o) => (o.as_tuple().map(|e| e.to_vec()).unwrap_or_default(), false),
             None => {
-                let Some(d) = default else { return Err(fail(p, Cause::BadKey)) };
+                let Some(d) = default else {
+                    return Err(fail(p, Cause::BadKey));
+                };
                 if t.key_of(d).is_none() {
                     return Err(bad(p));
                 }
@@ -558,16 +572,28 @@ fn update_element_3(p: &mut Process, a: &[Term]) -> BifResult {
         if !matches!(t.ty, Type::Set | Type::OrderedSet) {
             return Err(bad(p));
         }
-        let Some(base) = t.get_one(a[1]) else { return Ok(Term::FALSE) };
+        let Some(base) = t.get_one(a[1]) else {
+            return Ok(Term::FALSE);
+        };
         let mut elems = base.as_tuple().map(|e| e.to_vec()).unwrap_or_default();
         // Check the whole list first, so that a bad entry changes nothing.
         let mut ups: Vec<(usize, Term)> = Vec::new();
-        let mut l = if a[2].is_tuple() { build::cons(&mut p.heap, a[2], Term::NIL) } else { a[2] };
+        let mut l = if a[2].is_tuple() {
+            build::cons(&mut p.heap, a[2], Term::NIL)
+        } else {
+            a[2]
+        };
         while !l.is_nil() {
-            let Some((pv, rest)) = l.as_cons() else { return Err(bad(p)) };
+            let Some((pv, rest)) = l.as_cons() else {
+                return Err(bad(p));
+            };
             l = rest;
-            let Some([pos, v]) = pv.as_tuple() else { return Err(bad(p)) };
-            let Some(pos) = pos.as_small() else { return Err(bad(p)) };
+            let Some([pos, v]) = pv.as_tuple() else {
+                return Err(bad(p));
+            };
+            let Some(pos) = pos.as_small() else {
+                return Err(bad(p));
+            };
             if pos == t.keypos as i64 {
                 return Err(fail(p, Cause::KeyPos));
             }

@@ -12,4 +12,9 @@ fn native_name_encoding_0(_p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(Term::atom(atom::UTF8))
 }
 
-pub const BIFS: &[BifEntry] = &[bif!("file", "native_name_encoding", 0, native_name_encoding_0)];
+pub const BIFS: &[BifEntry] = &[bif!(
+    "file",
+    "native_name_encoding",
+    0,
+    native_name_encoding_0
+)];

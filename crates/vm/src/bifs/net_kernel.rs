@@ -17,4 +17,9 @@ fn dflag_unicode_io_1(_p: &mut Process, a: &[Term]) -> BifResult {
     }
 }
 
-pub const BIFS: &[BifEntry] = &[bif!("net_kernel", "dflag_unicode_io", 1, dflag_unicode_io_1)];
+pub const BIFS: &[BifEntry] = &[bif!(
+    "net_kernel",
+    "dflag_unicode_io",
+    1,
+    dflag_unicode_io_1
+)];

@@ -21,7 +21,12 @@ pub struct BifEntry {
 #[macro_export]
 macro_rules! bif {
     ($m:literal, $n:literal, $a:literal, $f:path) => {
-        $crate::bifs::BifEntry { module: $m, name: $n, arity: $a, f: $f }
+        $crate::bifs::BifEntry {
+            module: $m,
+            name: $n,
+            arity: $a,
+            f: $f,
+        }
     };
 }
 
@@ -108,6 +113,10 @@ pub fn mfa_of(f: BifFn) -> &'static enigma_term::boxed::Export {
         }
         m
     });
-    let (m, f, a) = rev.get(&(f as usize)).copied().unwrap_or((enigma_term::atom::ERLANG, enigma_term::atom::UNDEFINED, 0));
+    let (m, f, a) = rev.get(&(f as usize)).copied().unwrap_or((
+        enigma_term::atom::ERLANG,
+        enigma_term::atom::UNDEFINED,
+        0,
+    ));
     crate::code::export_entry(m, f, a)
 }

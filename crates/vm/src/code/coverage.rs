@@ -12,9 +12,16 @@ use crate::bifs;
 /// The generated Markdown section.
 pub fn report() -> String {
     let mut out = String::new();
-    let current: Vec<Opcode> = Opcode::ALL.iter().copied().filter(|o| !o.is_obsolete()).collect();
-    let missing_ops: Vec<&str> =
-        current.iter().filter(|o| !super::load::opcode_supported(**o)).map(|o| o.name()).collect();
+    let current: Vec<Opcode> = Opcode::ALL
+        .iter()
+        .copied()
+        .filter(|o| !o.is_obsolete())
+        .collect();
+    let missing_ops: Vec<&str> = current
+        .iter()
+        .filter(|o| !super::load::opcode_supported(**o))
+        .map(|o| o.name())
+        .collect();
     let _ = writeln!(out, "### Instructions\n");
     let _ = writeln!(
         out,
@@ -24,7 +31,15 @@ pub fn report() -> String {
         Opcode::ALL.len() - current.len()
     );
     if !missing_ops.is_empty() {
-        let _ = writeln!(out, "Not yet: {}.\n", missing_ops.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            out,
+            "Not yet: {}.\n",
+            missing_ops
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         let _ = writeln!(
             out,
             "(`enigma check` reports which of these a set of modules uses: none of OTP 25's own modules does, as OTP 25's compiler builds binaries with `bs_create_bin`.)\n"
@@ -45,11 +60,23 @@ pub fn report() -> String {
     }
     let total: usize = by_module.values().map(|v| v.0).sum();
     let missing: usize = by_module.values().map(|v| v.1.len()).sum();
-    let _ = writeln!(out, "{} of {} BEAM BIFs are implemented.\n", total - missing, total);
+    let _ = writeln!(
+        out,
+        "{} of {} BEAM BIFs are implemented.\n",
+        total - missing,
+        total
+    );
     let _ = writeln!(out, "| module | implemented | missing |");
     let _ = writeln!(out, "|---|---|---|");
     for (m, (n, miss)) in &by_module {
-        let list = if miss.is_empty() { "—".to_owned() } else { miss.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" ") };
+        let list = if miss.is_empty() {
+            "—".to_owned()
+        } else {
+            miss.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let _ = writeln!(out, "| {m} | {} / {n} | {list} |", n - miss.len());
     }
     out

@@ -29,13 +29,22 @@ pub fn export_entry(m: Atom, f: Atom, a: u32) -> &'static Export {
     if let Some(e) = t.get(&(m, f, a)) {
         return e;
     }
-    let entry: &'static Export =
-        Box::leak(Box::new(Export { module: m, function: f, arity: a, code: AtomicUsize::new(0) }));
+    let entry: &'static Export = Box::leak(Box::new(Export {
+        module: m,
+        function: f,
+        arity: a,
+        code: AtomicUsize::new(0),
+    }));
     if let Some(bif) = bifs::lookup(m, f, a) {
-        let stub: &'static [Op] = Box::leak(Box::new([Op::CallBif { bif, mfa: entry, tail: 1 }]));
+        let stub: &'static [Op] = Box::leak(Box::new([Op::CallBif {
+            bif,
+            mfa: entry,
+            tail: 1,
+        }]));
         entry.code.store(stub.as_ptr() as usize, Ordering::Release);
     } else if bifs::is_beam_bif(m, f, a) {
-        let name: &'static str = Box::leak(format!("{}:{}/{}", m.name(), f.name(), a).into_boxed_str());
+        let name: &'static str =
+            Box::leak(format!("{}:{}/{}", m.name(), f.name(), a).into_boxed_str());
         let stub: &'static [Op] = Box::leak(Box::new([Op::Unimplemented(name)]));
         entry.code.store(stub.as_ptr() as usize, Ordering::Release);
     }
@@ -45,17 +54,25 @@ pub fn export_entry(m: Atom, f: Atom, a: u32) -> &'static Export {
 
 /// The export entry for `m:f/a` if one exists.
 pub fn lookup_export(m: Atom, f: Atom, a: u32) -> Option<&'static Export> {
-    table().read().unwrap_or_else(|e| e.into_inner()).get(&(m, f, a)).copied()
+    table()
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&(m, f, a))
+        .copied()
 }
 
 /// Whether this entry is served by native code (a BIF, implemented or not), which loading
 /// the module's `.beam` must not replace.
 pub fn is_native(e: &Export) -> bool {
-    bifs::lookup(e.module, e.function, e.arity).is_some() || bifs::is_beam_bif(e.module, e.function, e.arity)
+    bifs::lookup(e.module, e.function, e.arity).is_some()
+        || bifs::is_beam_bif(e.module, e.function, e.arity)
 }
 
 /// Every export of module `m` that has code (for `module_info(exports)`-like reports).
 pub fn exports_of(m: Atom) -> Vec<&'static Export> {
     let t = table().read().unwrap_or_else(|e| e.into_inner());
-    t.values().filter(|e| e.module == m && e.code.load(Ordering::Acquire) != 0).copied().collect()
+    t.values()
+        .filter(|e| e.module == m && e.code.load(Ordering::Acquire) != 0)
+        .copied()
+        .collect()
 }

@@ -8,6 +8,11 @@ use enigma_term::{Term, VecAlloc};
 /// Decodes one literal.
 pub fn decode(bytes: &[u8], area: &mut VecAlloc) -> Result<Term, String> {
     let exports = |m, f, a| Some(super::export_entry(m, f, a));
-    let opts = DecodeOptions { export_resolver: Some(&exports), ..DecodeOptions::default() };
-    etf::decode(bytes, area, &opts).map(|(t, _)| t).map_err(|e| format!("bad literal: {e:?}"))
+    let opts = DecodeOptions {
+        export_resolver: Some(&exports),
+        ..DecodeOptions::default()
+    };
+    etf::decode(bytes, area, &opts)
+        .map(|(t, _)| t)
+        .map_err(|e| format!("bad literal: {e:?}"))
 }

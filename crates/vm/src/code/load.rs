@@ -54,7 +54,6 @@ struct Ctx<'a> {
     literals: Vec<Term>,
     lit_area: VecAlloc,
     lambdas: Vec<&'static FunEntry>,
-
 }
 
 impl Ctx<'_> {
@@ -62,7 +61,10 @@ impl Ctx<'_> {
         if i == 0 {
             return Ok(Term::NIL);
         }
-        self.atoms.get(i as usize - 1).map(|a| Term::atom(*a)).ok_or_else(|| LoadFailure(format!("atom {i} out of range")))
+        self.atoms
+            .get(i as usize - 1)
+            .map(|a| Term::atom(*a))
+            .ok_or_else(|| LoadFailure(format!("atom {i} out of range")))
     }
 
     fn src(&mut self, op: &Operand) -> Result<Src, LoadFailure> {
@@ -72,9 +74,12 @@ impl Ctx<'_> {
             Operand::Atom(i) => Src::Const(self.atom(*i)?),
             Operand::Integer(v) => Src::Const(integer::from_i64(&mut self.lit_area, *v)),
             Operand::BigInt(v) => Src::Const(integer::from_bigint(&mut self.lit_area, v)),
-            Operand::LiteralIndex(i) => {
-                Src::Const(*self.literals.get(*i as usize).ok_or_else(|| LoadFailure("literal out of range".into()))?)
-            }
+            Operand::LiteralIndex(i) => Src::Const(
+                *self
+                    .literals
+                    .get(*i as usize)
+                    .ok_or_else(|| LoadFailure("literal out of range".into()))?,
+            ),
             Operand::Literal(v) => Src::Const(Term::small(*v as i64)),
             Operand::Char(c) => Src::Const(Term::small(*c as i64)),
             other => return fail(format!("unexpected source operand {other:?}")),
@@ -97,9 +102,19 @@ impl Ctx<'_> {
     }
 
     fn import(&self, i: u32) -> Result<(Atom, Atom, u32), LoadFailure> {
-        let imp = self.beam.imports.get(i as usize).ok_or_else(|| LoadFailure("import out of range".into()))?;
-        let m = self.atom(imp.module)?.as_atom().ok_or_else(|| LoadFailure("bad import".into()))?;
-        let f = self.atom(imp.function)?.as_atom().ok_or_else(|| LoadFailure("bad import".into()))?;
+        let imp = self
+            .beam
+            .imports
+            .get(i as usize)
+            .ok_or_else(|| LoadFailure("import out of range".into()))?;
+        let m = self
+            .atom(imp.module)?
+            .as_atom()
+            .ok_or_else(|| LoadFailure("bad import".into()))?;
+        let f = self
+            .atom(imp.function)?
+            .as_atom()
+            .ok_or_else(|| LoadFailure("bad import".into()))?;
         Ok((m, f, imp.arity))
     }
 }
@@ -157,7 +172,10 @@ fn heap_need(op: &Operand) -> Result<u32, LoadFailure> {
 }
 
 fn args<const N: usize>(i: &Instr) -> Result<&[Operand; N], LoadFailure> {
-    i.args.as_slice().try_into().map_err(|_| LoadFailure(format!("{} needs {N} operands", i.op.name())))
+    i.args
+        .as_slice()
+        .try_into()
+        .map_err(|_| LoadFailure(format!("{} needs {N} operands", i.op.name())))
 }
 
 fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
@@ -166,7 +184,9 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
         .iter()
         .map(|a| Atom::intern(a).map_err(|_| LoadFailure(format!("bad atom {a:?}"))))
         .collect::<Result<_, _>>()?;
-    let module = *atoms.first().ok_or_else(|| LoadFailure("no module name".into()))?;
+    let module = *atoms
+        .first()
+        .ok_or_else(|| LoadFailure("no module name".into()))?;
     let mut lit_area = VecAlloc::new();
     let mut literals = Vec::with_capacity(beam.literals.len());
     for bytes in &beam.literals {
@@ -176,7 +196,10 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
         .lambdas
         .iter()
         .map(|l| {
-            let function = atoms.get((l.function as usize).wrapping_sub(1)).copied().unwrap_or(module);
+            let function = atoms
+                .get((l.function as usize).wrapping_sub(1))
+                .copied()
+                .unwrap_or(module);
             let num_free = l.num_free.min(l.arity);
             let e: &'static FunEntry = Box::leak(Box::new(FunEntry {
                 module,
@@ -192,7 +215,13 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
             e
         })
         .collect();
-    let mut cx = Ctx { beam, atoms, literals, lit_area, lambdas };
+    let mut cx = Ctx {
+        beam,
+        atoms,
+        literals,
+        lit_area,
+        lambdas,
+    };
 
     let mut code: Vec<Op> = Vec::with_capacity(beam.code.len());
     let mut label_at: HashMap<u32, usize> = HashMap::new();
@@ -224,7 +253,11 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
                     let m = f.mfa;
                     if let Some(bif) = crate::bifs::lookup(m.module, m.function, m.arity) {
                         let export = export_entry(m.module, m.function, m.arity);
-                        code.push(Op::CallBif { bif, mfa: export, tail: 1 });
+                        code.push(Op::CallBif {
+                            bif,
+                            mfa: export,
+                            tail: 1,
+                        });
                         continue;
                     }
                 }
@@ -235,8 +268,15 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
                     Operand::Atom(i) => *i,
                     _ => return fail("func_info without a function atom"),
                 })?;
-                let mfa = Mfa { module, function: function.as_atom().unwrap_or(module), arity: u(a)? };
-                functions.push(Function { mfa, start: code.len() });
+                let mfa = Mfa {
+                    module,
+                    function: function.as_atom().unwrap_or(module),
+                    arity: u(a)?,
+                };
+                functions.push(Function {
+                    mfa,
+                    start: code.len(),
+                });
                 code.push(Op::FuncInfo(mfa));
                 if pending_on_load {
                     on_load = Some(code.len());
@@ -273,19 +313,30 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
 
     // Lambdas and exports get their code addresses.
     for (entry, l) in cx.lambdas.iter().zip(&beam.lambdas) {
-        let i = *label_at.get(&l.label).ok_or_else(|| LoadFailure("lambda label undefined".into()))?;
+        let i = *label_at
+            .get(&l.label)
+            .ok_or_else(|| LoadFailure("lambda label undefined".into()))?;
         entry.code.store(base + i * size, Ordering::Release);
     }
     let mut exports = Vec::new();
     for e in &beam.exports {
-        let f = cx.atom(e.function)?.as_atom().ok_or_else(|| LoadFailure("bad export".into()))?;
+        let f = cx
+            .atom(e.function)?
+            .as_atom()
+            .ok_or_else(|| LoadFailure("bad export".into()))?;
         exports.push((f, e.arity));
     }
     let (line_items, files) = match &beam.lines {
-        Some(t) => (t.items.iter().map(|it| (it.file, it.line)).collect(), t.files.clone()),
+        Some(t) => (
+            t.items.iter().map(|it| (it.file, it.line)).collect(),
+            t.files.clone(),
+        ),
         None => (Vec::new(), vec![format!("{}.erl", beam.name)]),
     };
-    let file_terms = files.iter().map(|f| build::str_list(&mut cx.lit_area, f)).collect();
+    let file_terms = files
+        .iter()
+        .map(|f| build::str_list(&mut cx.lit_area, f))
+        .collect();
     let attributes = decode_optional(&beam.attributes, &mut cx.lit_area);
     let compile_info = decode_optional(&beam.compile_info, &mut cx.lit_area);
     // Keep the export label positions for `finish`.
@@ -318,7 +369,10 @@ thread_local! {
 }
 
 fn decode_optional(bytes: &Option<Vec<u8>>, area: &mut VecAlloc) -> Term {
-    bytes.as_ref().and_then(|b| crate::code::literals::decode(b, area).ok()).unwrap_or(Term::NIL)
+    bytes
+        .as_ref()
+        .and_then(|b| crate::code::literals::decode(b, area).ok())
+        .unwrap_or(Term::NIL)
 }
 
 /// Installs the module's exports (unless only checking) and registers it.
@@ -339,7 +393,9 @@ fn finish(m: &'static Module, _beam: &BeamModule, install: bool) {
 /// Calls `f` on every label an instruction holds.
 fn for_each_label(op: &mut Op, f: &mut dyn FnMut(&mut Label)) {
     match op {
-        Op::Call { target, .. } | Op::CallLast { target, .. } | Op::CallOnly { target, .. } => f(target),
+        Op::Call { target, .. } | Op::CallLast { target, .. } | Op::CallOnly { target, .. } => {
+            f(target)
+        }
         Op::Bif { fail, .. }
         | Op::Arith { fail, .. }
         | Op::Test { fail, .. }
@@ -428,42 +484,87 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
     use Opcode as O;
     if let Some(kind) = type_test(i.op) {
         let [l, s] = args::<2>(i)?;
-        return Ok(Op::Test { kind, fail: label(l)?, src: cx.src(s)? });
+        return Ok(Op::Test {
+            kind,
+            fail: label(l)?,
+            src: cx.src(s)?,
+        });
     }
     if let Some(kind) = compare(i.op) {
         let [l, a, b] = args::<3>(i)?;
-        return Ok(Op::Cmp { kind, fail: label(l)?, a: cx.src(a)?, b: cx.src(b)? });
+        return Ok(Op::Cmp {
+            kind,
+            fail: label(l)?,
+            a: cx.src(a)?,
+            b: cx.src(b)?,
+        });
     }
     Ok(match i.op {
         O::IntCodeEnd => Op::CodeEnd,
         O::Call => {
             let [a, l] = args::<2>(i)?;
-            Op::Call { arity: u(a)?, target: label(l)? }
+            Op::Call {
+                arity: u(a)?,
+                target: label(l)?,
+            }
         }
         O::CallLast => {
             let [a, l, d] = args::<3>(i)?;
-            Op::CallLast { arity: u(a)?, target: label(l)?, dealloc: u(d)? }
+            Op::CallLast {
+                arity: u(a)?,
+                target: label(l)?,
+                dealloc: u(d)?,
+            }
         }
         O::CallOnly => {
             let [a, l] = args::<2>(i)?;
-            Op::CallOnly { arity: u(a)?, target: label(l)? }
+            Op::CallOnly {
+                arity: u(a)?,
+                target: label(l)?,
+            }
         }
         O::CallExt | O::CallExtOnly | O::CallExtLast => {
             let arity = u(&i.args[0])?;
-            let imp = u(i.args.get(1).ok_or_else(|| LoadFailure("call_ext operands".into()))?)?;
+            let imp = u(i
+                .args
+                .get(1)
+                .ok_or_else(|| LoadFailure("call_ext operands".into()))?)?;
             let dealloc = match i.op {
-                O::CallExtLast => Some(u(i.args.get(2).ok_or_else(|| LoadFailure("call_ext_last operands".into()))?)?),
+                O::CallExtLast => Some(u(i
+                    .args
+                    .get(2)
+                    .ok_or_else(|| LoadFailure("call_ext_last operands".into()))?)?),
                 _ => None,
             };
             let (bif, export) = bif_call(cx, imp)?;
             match (bif, i.op, dealloc) {
-                (Some(bif), O::CallExt, _) => Op::CallBif { bif, mfa: export, tail: 0 },
-                (Some(bif), O::CallExtOnly, _) => Op::CallBif { bif, mfa: export, tail: 1 },
-                (Some(bif), _, Some(d)) => Op::CallBif { bif, mfa: export, tail: d + 2 },
+                (Some(bif), O::CallExt, _) => Op::CallBif {
+                    bif,
+                    mfa: export,
+                    tail: 0,
+                },
+                (Some(bif), O::CallExtOnly, _) => Op::CallBif {
+                    bif,
+                    mfa: export,
+                    tail: 1,
+                },
+                (Some(bif), _, Some(d)) => Op::CallBif {
+                    bif,
+                    mfa: export,
+                    tail: d + 2,
+                },
                 (None, O::CallExt, _) => Op::CallExt { arity, export },
                 (None, O::CallExtOnly, _) => Op::CallExtOnly { arity, export },
-                (Some(bif), _, None) => Op::CallBif { bif, mfa: export, tail: 0 },
-                (None, _, d) => Op::CallExtLast { arity, export, dealloc: d.unwrap_or(0) },
+                (Some(bif), _, None) => Op::CallBif {
+                    bif,
+                    mfa: export,
+                    tail: 0,
+                },
+                (None, _, d) => Op::CallExtLast {
+                    arity,
+                    export,
+                    dealloc: d.unwrap_or(0),
+                },
             }
         }
         O::Bif0 | O::Bif1 | O::Bif2 | O::GcBif1 | O::GcBif2 | O::GcBif3 => {
@@ -482,14 +583,21 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                 let imp = u(i.args.get(1).ok_or_else(|| LoadFailure("bif".into()))?)?;
                 (f, NO_GC as u32, imp, &i.args[2..])
             };
-            let (dst_op, arg_ops) = rest.split_last().ok_or_else(|| LoadFailure("bif without destination".into()))?;
+            let (dst_op, arg_ops) = rest
+                .split_last()
+                .ok_or_else(|| LoadFailure("bif without destination".into()))?;
             let mut a = [Src::Const(Term::NIL); 3];
             for (k, op) in arg_ops.iter().enumerate().take(3) {
                 a[k] = cx.src(op)?;
             }
             let (bif, export) = bif_call(cx, imp)?;
             let Some(bif) = bif else {
-                let name = format!("{}:{}/{}", export.module.name(), export.function.name(), export.arity);
+                let name = format!(
+                    "{}:{}/{}",
+                    export.module.name(),
+                    export.function.name(),
+                    export.arity
+                );
                 return Ok(Op::Unimplemented(Box::leak(name.into_boxed_str())));
             };
             let dst = cx.dst(dst_op)?;
@@ -498,26 +606,61 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                     let quiet = matches!(op, ArithOp::Add | ArithOp::Sub)
                         && matches!(a[0], Src::X(_) | Src::Y(_))
                         && matches!(a[1], Src::Const(c) if c.is_small());
-                    return Ok(Op::Arith { op, quiet, bif, fail: fail_l, a: a[0], b: a[1], dst, live: live as u16 });
+                    return Ok(Op::Arith {
+                        op,
+                        quiet,
+                        bif,
+                        fail: fail_l,
+                        a: a[0],
+                        b: a[1],
+                        dst,
+                        live: live as u16,
+                    });
                 }
             }
             if arg_ops.len() == 3 {
-                Op::Bif3(Box::new(Bif3 { bif, fail: fail_l, args: a, live: live as u16, dst }))
+                Op::Bif3(Box::new(Bif3 {
+                    bif,
+                    fail: fail_l,
+                    args: a,
+                    live: live as u16,
+                    dst,
+                }))
             } else {
-                Op::Bif { bif, fail: fail_l, args: [a[0], a[1]], argc: arg_ops.len() as u8, live: live as u16, dst }
+                Op::Bif {
+                    bif,
+                    fail: fail_l,
+                    args: [a[0], a[1]],
+                    argc: arg_ops.len() as u8,
+                    live: live as u16,
+                    dst,
+                }
             }
         }
         O::Allocate | O::AllocateZero => {
             let [s, l] = args::<2>(i)?;
-            Op::Allocate { stack: u(s)?, heap: 0, live: u(l)?, zero: i.op == O::AllocateZero }
+            Op::Allocate {
+                stack: u(s)?,
+                heap: 0,
+                live: u(l)?,
+                zero: i.op == O::AllocateZero,
+            }
         }
         O::AllocateHeap | O::AllocateHeapZero => {
             let [s, h, l] = args::<3>(i)?;
-            Op::Allocate { stack: u(s)?, heap: heap_need(h)?, live: u(l)?, zero: i.op == O::AllocateHeapZero }
+            Op::Allocate {
+                stack: u(s)?,
+                heap: heap_need(h)?,
+                live: u(l)?,
+                zero: i.op == O::AllocateHeapZero,
+            }
         }
         O::TestHeap => {
             let [h, l] = args::<2>(i)?;
-            Op::TestHeap { need: heap_need(h)?, live: u(l)? }
+            Op::TestHeap {
+                need: heap_need(h)?,
+                live: u(l)?,
+            }
         }
         O::Init => Op::Init(y(&args::<1>(i)?[0])?),
         O::InitYregs => {
@@ -528,25 +671,37 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
         O::Return => Op::Return,
         O::Trim => {
             let [n, r] = args::<2>(i)?;
-            Op::Trim { remove: u(n)?, remaining: u(r)? }
+            Op::Trim {
+                remove: u(n)?,
+                remaining: u(r)?,
+            }
         }
         O::Send => Op::Send,
         O::RemoveMessage => Op::RemoveMessage,
         O::Timeout => Op::Timeout,
         O::LoopRec => {
             let [l, d] = args::<2>(i)?;
-            Op::LoopRec { fail: label(l)?, dst: cx.dst(d)? }
+            Op::LoopRec {
+                fail: label(l)?,
+                dst: cx.dst(d)?,
+            }
         }
         O::LoopRecEnd => Op::LoopRecEnd(label(&args::<1>(i)?[0])?),
         O::Wait => Op::Wait(label(&args::<1>(i)?[0])?),
         O::WaitTimeout => {
             let [l, t] = args::<2>(i)?;
-            Op::WaitTimeout { target: label(l)?, time: cx.src(t)? }
+            Op::WaitTimeout {
+                target: label(l)?,
+                time: cx.src(t)?,
+            }
         }
         O::RecvMarkerReserve => Op::RecvMarkerReserve(cx.dst(&args::<1>(i)?[0])?),
         O::RecvMarkerBind => {
             let [m, r] = args::<2>(i)?;
-            Op::RecvMarkerBind { marker: cx.src(m)?, reference: cx.src(r)? }
+            Op::RecvMarkerBind {
+                marker: cx.src(m)?,
+                reference: cx.src(r)?,
+            }
         }
         O::RecvMarkerClear => Op::RecvMarkerClear(cx.src(&args::<1>(i)?[0])?),
         O::RecvMarkerUse => Op::RecvMarkerUse(cx.src(&args::<1>(i)?[0])?),
@@ -555,15 +710,28 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
         O::RecvMark | O::RecvSet => Op::Nop,
         O::TestArity => {
             let [l, s, n] = args::<3>(i)?;
-            Op::TestArity { fail: label(l)?, src: cx.src(s)?, arity: u(n)? }
+            Op::TestArity {
+                fail: label(l)?,
+                src: cx.src(s)?,
+                arity: u(n)?,
+            }
         }
         O::IsTaggedTuple => {
             let [l, s, n, a] = args::<4>(i)?;
-            Op::IsTaggedTuple { fail: label(l)?, src: cx.src(s)?, arity: u(n)?, tag: cx.term(a)? }
+            Op::IsTaggedTuple {
+                fail: label(l)?,
+                src: cx.src(s)?,
+                arity: u(n)?,
+                tag: cx.term(a)?,
+            }
         }
         O::IsFunction2 => {
             let [l, s, a] = args::<3>(i)?;
-            Op::IsFunction2 { fail: label(l)?, src: cx.src(s)?, arity: cx.src(a)? }
+            Op::IsFunction2 {
+                fail: label(l)?,
+                src: cx.src(s)?,
+                arity: cx.src(a)?,
+            }
         }
         O::SelectVal => {
             let [s, l, tbl] = args::<3>(i)?;
@@ -578,7 +746,12 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
             if sorted {
                 table.sort_by_key(|(t, _)| t.raw());
             }
-            Op::SelectVal { src: cx.src(s)?, fail: label(l)?, table: table.into_boxed_slice(), sorted }
+            Op::SelectVal {
+                src: cx.src(s)?,
+                fail: label(l)?,
+                table: table.into_boxed_slice(),
+                sorted,
+            }
         }
         O::SelectTupleArity => {
             let [s, l, tbl] = args::<3>(i)?;
@@ -589,89 +762,163 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                     table.push((u(v)?, label(t)?));
                 }
             }
-            Op::SelectTupleArity { src: cx.src(s)?, fail: label(l)?, table: table.into_boxed_slice() }
+            Op::SelectTupleArity {
+                src: cx.src(s)?,
+                fail: label(l)?,
+                table: table.into_boxed_slice(),
+            }
         }
         O::Jump => Op::Jump(label(&args::<1>(i)?[0])?),
         O::Catch => {
             let [r, l] = args::<2>(i)?;
-            Op::Catch { y: y(r)?, handler: label(l)? }
+            Op::Catch {
+                y: y(r)?,
+                handler: label(l)?,
+            }
         }
         O::CatchEnd => Op::CatchEnd(y(&args::<1>(i)?[0])?),
         O::Try => {
             let [r, l] = args::<2>(i)?;
-            Op::Try { y: y(r)?, handler: label(l)? }
+            Op::Try {
+                y: y(r)?,
+                handler: label(l)?,
+            }
         }
         O::TryEnd => Op::TryEnd(y(&args::<1>(i)?[0])?),
         O::TryCase => Op::TryCase(y(&args::<1>(i)?[0])?),
         O::TryCaseEnd => Op::TryCaseEnd(cx.src(&args::<1>(i)?[0])?),
         O::Raise => {
             let [t, v] = args::<2>(i)?;
-            Op::Raise { trace: cx.src(t)?, value: cx.src(v)? }
+            Op::Raise {
+                trace: cx.src(t)?,
+                value: cx.src(v)?,
+            }
         }
         O::BuildStacktrace => Op::BuildStacktrace,
         O::RawRaise => Op::RawRaise,
         O::Move => {
             let [s, d] = args::<2>(i)?;
-            Op::Move { src: cx.src(s)?, dst: cx.dst(d)? }
+            Op::Move {
+                src: cx.src(s)?,
+                dst: cx.dst(d)?,
+            }
         }
         O::Swap => {
             let [a, b] = args::<2>(i)?;
-            Op::Swap { a: cx.dst(a)?, b: cx.dst(b)? }
+            Op::Swap {
+                a: cx.dst(a)?,
+                b: cx.dst(b)?,
+            }
         }
         O::GetList => {
             let [s, h, t] = args::<3>(i)?;
-            Op::GetList { src: cx.src(s)?, head: cx.dst(h)?, tail: cx.dst(t)? }
+            Op::GetList {
+                src: cx.src(s)?,
+                head: cx.dst(h)?,
+                tail: cx.dst(t)?,
+            }
         }
         O::GetHd => {
             let [s, d] = args::<2>(i)?;
-            Op::GetHd { src: cx.src(s)?, dst: cx.dst(d)? }
+            Op::GetHd {
+                src: cx.src(s)?,
+                dst: cx.dst(d)?,
+            }
         }
         O::GetTl => {
             let [s, d] = args::<2>(i)?;
-            Op::GetTl { src: cx.src(s)?, dst: cx.dst(d)? }
+            Op::GetTl {
+                src: cx.src(s)?,
+                dst: cx.dst(d)?,
+            }
         }
         O::GetTupleElement => {
             let [s, n, d] = args::<3>(i)?;
-            Op::GetTupleElement { src: cx.src(s)?, index: u(n)?, dst: cx.dst(d)? }
+            Op::GetTupleElement {
+                src: cx.src(s)?,
+                index: u(n)?,
+                dst: cx.dst(d)?,
+            }
         }
         O::SetTupleElement => {
             let [v, t, n] = args::<3>(i)?;
-            Op::SetTupleElement { value: cx.src(v)?, tuple: cx.src(t)?, index: u(n)? }
+            Op::SetTupleElement {
+                value: cx.src(v)?,
+                tuple: cx.src(t)?,
+                index: u(n)?,
+            }
         }
         O::PutList => {
             let [h, t, d] = args::<3>(i)?;
-            Op::PutList { head: cx.src(h)?, tail: cx.src(t)?, dst: cx.dst(d)? }
+            Op::PutList {
+                head: cx.src(h)?,
+                tail: cx.src(t)?,
+                dst: cx.dst(d)?,
+            }
         }
         O::PutTuple2 => {
             let [d, l] = args::<2>(i)?;
-            let elems = list(l)?.iter().map(|o| cx.src(o)).collect::<Result<_, _>>()?;
-            Op::PutTuple2 { dst: cx.dst(d)?, elems }
+            let elems = list(l)?
+                .iter()
+                .map(|o| cx.src(o))
+                .collect::<Result<_, _>>()?;
+            Op::PutTuple2 {
+                dst: cx.dst(d)?,
+                elems,
+            }
         }
         O::Badmatch => Op::Badmatch(cx.src(&args::<1>(i)?[0])?),
         O::IfEnd => Op::IfEnd,
         O::CaseEnd => Op::CaseEnd(cx.src(&args::<1>(i)?[0])?),
         O::Badrecord => Op::Badrecord(cx.src(&args::<1>(i)?[0])?),
-        O::CallFun => Op::CallFun { arity: u(&args::<1>(i)?[0])? },
+        O::CallFun => Op::CallFun {
+            arity: u(&args::<1>(i)?[0])?,
+        },
         O::CallFun2 => {
             let [_tag, a, f] = args::<3>(i)?;
-            Op::CallFun2 { arity: u(a)?, fun: cx.src(f)? }
+            Op::CallFun2 {
+                arity: u(a)?,
+                fun: cx.src(f)?,
+            }
         }
         O::MakeFun3 => {
             let [idx, d, env] = args::<3>(i)?;
-            let entry = *cx.lambdas.get(u(idx)? as usize).ok_or_else(|| LoadFailure("lambda out of range".into()))?;
-            let env = list(env)?.iter().map(|o| cx.src(o)).collect::<Result<_, _>>()?;
-            Op::MakeFun { entry, dst: cx.dst(d)?, env }
+            let entry = *cx
+                .lambdas
+                .get(u(idx)? as usize)
+                .ok_or_else(|| LoadFailure("lambda out of range".into()))?;
+            let env = list(env)?
+                .iter()
+                .map(|o| cx.src(o))
+                .collect::<Result<_, _>>()?;
+            Op::MakeFun {
+                entry,
+                dst: cx.dst(d)?,
+                env,
+            }
         }
         O::MakeFun2 => {
             let [idx] = args::<1>(i)?;
-            let entry = *cx.lambdas.get(u(idx)? as usize).ok_or_else(|| LoadFailure("lambda out of range".into()))?;
+            let entry = *cx
+                .lambdas
+                .get(u(idx)? as usize)
+                .ok_or_else(|| LoadFailure("lambda out of range".into()))?;
             let env = (0..entry.num_free as u16).map(Src::X).collect();
-            Op::MakeFun { entry, dst: Dst::X(0), env }
+            Op::MakeFun {
+                entry,
+                dst: Dst::X(0),
+                env,
+            }
         }
-        O::Apply => Op::Apply { arity: u(&args::<1>(i)?[0])? },
+        O::Apply => Op::Apply {
+            arity: u(&args::<1>(i)?[0])?,
+        },
         O::ApplyLast => {
             let [a, d] = args::<2>(i)?;
-            Op::ApplyLast { arity: u(a)?, dealloc: u(d)? }
+            Op::ApplyLast {
+                arity: u(a)?,
+                dealloc: u(d)?,
+            }
         }
         O::PutMapAssoc | O::PutMapExact => {
             let [l, s, d, live, kvs] = args::<5>(i)?;
@@ -682,17 +929,42 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                     pairs.push((cx.src(k)?, cx.src(v)?));
                 }
             }
-            let (fail, src, dst, live, pairs) = (label(l)?, cx.src(s)?, cx.dst(d)?, u(live)?, pairs.into_boxed_slice());
+            let (fail, src, dst, live, pairs) = (
+                label(l)?,
+                cx.src(s)?,
+                cx.dst(d)?,
+                u(live)?,
+                pairs.into_boxed_slice(),
+            );
             if i.op == O::PutMapAssoc {
-                Op::PutMapAssoc { fail, src, dst, live, pairs }
+                Op::PutMapAssoc {
+                    fail,
+                    src,
+                    dst,
+                    live,
+                    pairs,
+                }
             } else {
-                Op::PutMapExact { fail, src, dst, live, pairs }
+                Op::PutMapExact {
+                    fail,
+                    src,
+                    dst,
+                    live,
+                    pairs,
+                }
             }
         }
         O::HasMapFields => {
             let [l, s, ks] = args::<3>(i)?;
-            let keys = list(ks)?.iter().map(|o| cx.src(o)).collect::<Result<_, _>>()?;
-            Op::HasMapFields { fail: label(l)?, src: cx.src(s)?, keys }
+            let keys = list(ks)?
+                .iter()
+                .map(|o| cx.src(o))
+                .collect::<Result<_, _>>()?;
+            Op::HasMapFields {
+                fail: label(l)?,
+                src: cx.src(s)?,
+                keys,
+            }
         }
         O::GetMapElements => {
             let [l, s, kds] = args::<3>(i)?;
@@ -703,7 +975,11 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                     pairs.push((cx.src(k)?, cx.dst(d)?));
                 }
             }
-            Op::GetMapElements { fail: label(l)?, src: cx.src(s)?, pairs: pairs.into_boxed_slice() }
+            Op::GetMapElements {
+                fail: label(l)?,
+                src: cx.src(s)?,
+                pairs: pairs.into_boxed_slice(),
+            }
         }
         O::Fclearerror => Op::Fclearerror,
         O::Fcheckerror => Op::Fcheckerror,
@@ -721,7 +997,10 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
         }
         O::Fconv => {
             let [s, d] = args::<2>(i)?;
-            Op::Fconv { src: cx.src(s)?, dst: freg(d)? }
+            Op::Fconv {
+                src: cx.src(s)?,
+                dst: freg(d)?,
+            }
         }
         O::Fadd | O::Fsub | O::Fmul | O::Fdiv => {
             let [_, a, b, d] = args::<4>(i)?;
@@ -731,42 +1010,104 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                 O::Fmul => FloatOp::Mul,
                 _ => FloatOp::Div,
             };
-            Op::Farith { op, a: freg(a)?, b: freg(b)?, dst: freg(d)? }
+            Op::Farith {
+                op,
+                a: freg(a)?,
+                b: freg(b)?,
+                dst: freg(d)?,
+            }
         }
         O::Fnegate => {
             let [_, a, d] = args::<3>(i)?;
-            Op::Fnegate { src: freg(a)?, dst: freg(d)? }
+            Op::Fnegate {
+                src: freg(a)?,
+                dst: freg(d)?,
+            }
         }
         O::BsCreateBin => translate_bs_create_bin(cx, i)?,
         O::BsStartMatch3 => {
             let [l, s, live, d] = args::<4>(i)?;
-            Op::BsStartMatch { fail: label(l)?, live: u(live)?, src: cx.src(s)?, dst: cx.dst(d)? }
+            Op::BsStartMatch {
+                fail: label(l)?,
+                live: u(live)?,
+                src: cx.src(s)?,
+                dst: cx.dst(d)?,
+            }
         }
         O::BsStartMatch4 => {
             let [l, live, s, d] = args::<4>(i)?;
-            Op::BsStartMatch { fail: label(l)?, live: u(live)?, src: cx.src(s)?, dst: cx.dst(d)? }
+            Op::BsStartMatch {
+                fail: label(l)?,
+                live: u(live)?,
+                src: cx.src(s)?,
+                dst: cx.dst(d)?,
+            }
         }
         O::BsGetInteger2 | O::BsGetFloat2 | O::BsGetBinary2 => {
             let [l, c, live, sz, unit, flags, d] = args::<7>(i)?;
-            let (fail, ctx, live, size, unit, flags, dst) =
-                (label(l)?, cx.src(c)?, u(live)?, cx.src(sz)?, u(unit)?, u(flags)?, cx.dst(d)?);
+            let (fail, ctx, live, size, unit, flags, dst) = (
+                label(l)?,
+                cx.src(c)?,
+                u(live)?,
+                cx.src(sz)?,
+                u(unit)?,
+                u(flags)?,
+                cx.dst(d)?,
+            );
             match i.op {
-                O::BsGetInteger2 => Op::BsGetInteger { fail, ctx, live, size, unit, flags, dst },
-                O::BsGetFloat2 => Op::BsGetFloat { fail, ctx, live, size, unit, flags, dst },
-                _ => Op::BsGetBinary { fail, ctx, live, size, unit, flags, dst },
+                O::BsGetInteger2 => Op::BsGetInteger {
+                    fail,
+                    ctx,
+                    live,
+                    size,
+                    unit,
+                    flags,
+                    dst,
+                },
+                O::BsGetFloat2 => Op::BsGetFloat {
+                    fail,
+                    ctx,
+                    live,
+                    size,
+                    unit,
+                    flags,
+                    dst,
+                },
+                _ => Op::BsGetBinary {
+                    fail,
+                    ctx,
+                    live,
+                    size,
+                    unit,
+                    flags,
+                    dst,
+                },
             }
         }
         O::BsSkipBits2 => {
             let [l, c, sz, unit, _flags] = args::<5>(i)?;
-            Op::BsSkipBits { fail: label(l)?, ctx: cx.src(c)?, size: cx.src(sz)?, unit: u(unit)? }
+            Op::BsSkipBits {
+                fail: label(l)?,
+                ctx: cx.src(c)?,
+                size: cx.src(sz)?,
+                unit: u(unit)?,
+            }
         }
         O::BsTestTail2 => {
             let [l, c, b] = args::<3>(i)?;
-            Op::BsTestTail { fail: label(l)?, ctx: cx.src(c)?, bits: u(b)? }
+            Op::BsTestTail {
+                fail: label(l)?,
+                ctx: cx.src(c)?,
+                bits: u(b)?,
+            }
         }
         O::BsTestUnit => {
             let [l, c, n] = args::<3>(i)?;
-            Op::BsTestUnit { fail: label(l)?, ctx: cx.src(c)?, unit: u(n)? }
+            Op::BsTestUnit {
+                fail: label(l)?,
+                ctx: cx.src(c)?,
+                unit: u(n)?,
+            }
         }
         O::BsMatchString => {
             let [l, c, b, off] = args::<4>(i)?;
@@ -778,7 +1119,12 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                 .strings
                 .get(start..start.saturating_add(len))
                 .ok_or_else(|| LoadFailure("bs_match_string outside the string table".into()))?;
-            Op::BsMatchString { fail: label(l)?, ctx: cx.src(c)?, bits, bytes: bytes.into() }
+            Op::BsMatchString {
+                fail: label(l)?,
+                ctx: cx.src(c)?,
+                bits,
+                bytes: bytes.into(),
+            }
         }
         O::BsGetUtf8 | O::BsGetUtf16 | O::BsGetUtf32 => {
             let [l, c, _live, flags, d] = args::<5>(i)?;
@@ -787,7 +1133,13 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                 O::BsGetUtf16 => 16,
                 _ => 32,
             };
-            Op::BsGetUtf { fail: label(l)?, ctx: cx.src(c)?, width, flags: u(flags)?, dst: Some(cx.dst(d)?) }
+            Op::BsGetUtf {
+                fail: label(l)?,
+                ctx: cx.src(c)?,
+                width,
+                flags: u(flags)?,
+                dst: Some(cx.dst(d)?),
+            }
         }
         O::BsSkipUtf8 | O::BsSkipUtf16 | O::BsSkipUtf32 => {
             let [l, c, _live, flags] = args::<4>(i)?;
@@ -796,19 +1148,35 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                 O::BsSkipUtf16 => 16,
                 _ => 32,
             };
-            Op::BsGetUtf { fail: label(l)?, ctx: cx.src(c)?, width, flags: u(flags)?, dst: None }
+            Op::BsGetUtf {
+                fail: label(l)?,
+                ctx: cx.src(c)?,
+                width,
+                flags: u(flags)?,
+                dst: None,
+            }
         }
         O::BsGetTail => {
             let [c, d, live] = args::<3>(i)?;
-            Op::BsGetTail { ctx: cx.src(c)?, dst: cx.dst(d)?, live: u(live)? }
+            Op::BsGetTail {
+                ctx: cx.src(c)?,
+                dst: cx.dst(d)?,
+                live: u(live)?,
+            }
         }
         O::BsGetPosition => {
             let [c, d, _live] = args::<3>(i)?;
-            Op::BsGetPosition { ctx: cx.src(c)?, dst: cx.dst(d)? }
+            Op::BsGetPosition {
+                ctx: cx.src(c)?,
+                dst: cx.dst(d)?,
+            }
         }
         O::BsSetPosition => {
             let [c, p] = args::<2>(i)?;
-            Op::BsSetPosition { ctx: cx.src(c)?, pos: cx.src(p)? }
+            Op::BsSetPosition {
+                ctx: cx.src(c)?,
+                pos: cx.src(p)?,
+            }
         }
         // Marks a function a NIF may replace; without a NIF loaded the Erlang body runs.
         O::NifStart => Op::Nop,
@@ -853,14 +1221,28 @@ fn translate_bs_create_bin(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                 .beam
                 .strings
                 .get(off..off.saturating_add(len))
-                .ok_or_else(|| LoadFailure("bs_create_bin string outside the string table".into()))?;
+                .ok_or_else(|| {
+                    LoadFailure("bs_create_bin string outside the string table".into())
+                })?;
             Src::Const(build::binary(&mut cx.lit_area, bytes))
         } else {
             cx.src(value)?
         };
-        segments.push(BsSegment { kind, unit: u(unit)?, flags: flag_bits, value, size: cx.src(size)? });
+        segments.push(BsSegment {
+            kind,
+            unit: u(unit)?,
+            flags: flag_bits,
+            value,
+            size: cx.src(size)?,
+        });
     }
-    Ok(Op::BsCreateBin { fail: label(l)?, live: u(live)?, unit: u(unit)?, dst: cx.dst(d)?, segments: segments.into() })
+    Ok(Op::BsCreateBin {
+        fail: label(l)?,
+        live: u(live)?,
+        unit: u(unit)?,
+        dst: cx.dst(d)?,
+        segments: segments.into(),
+    })
 }
 
 /// Flag bits of a `bs_create_bin` segment's flag list (`[little, signed]`, ...).
@@ -900,9 +1282,21 @@ pub fn opcode_supported(op: Opcode) -> bool {
         lines: None,
         types: None,
     };
-    let mut cx = Ctx { beam: &beam, atoms: Vec::new(), literals: Vec::new(), lit_area: VecAlloc::new(), lambdas: Vec::new() };
-    let instr = Instr { op, args: vec![Operand::Literal(0); op.arity()] };
-    if matches!(op, Opcode::Label | Opcode::Line | Opcode::FuncInfo | Opcode::OnLoad) {
+    let mut cx = Ctx {
+        beam: &beam,
+        atoms: Vec::new(),
+        literals: Vec::new(),
+        lit_area: VecAlloc::new(),
+        lambdas: Vec::new(),
+    };
+    let instr = Instr {
+        op,
+        args: vec![Operand::Literal(0); op.arity()],
+    };
+    if matches!(
+        op,
+        Opcode::Label | Opcode::Line | Opcode::FuncInfo | Opcode::OnLoad
+    ) {
         return true;
     }
     !matches!(translate_instr(&mut cx, &instr), Ok(Op::Unimplemented(_)))
@@ -919,7 +1313,8 @@ pub fn ensure_loaded(name: Atom) -> Result<&'static Module, LoadFailure> {
         return Ok(m);
     }
     let path = super::path::find_beam(name.name()).ok_or_else(|| LoadFailure("nofile".into()))?;
-    let bytes = std::fs::read(&path).map_err(|e| LoadFailure(format!("{}: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(&path).map_err(|e| LoadFailure(format!("{}: {e}", path.display())))?;
     let m = load_bytes(&bytes, true)?;
     super::path::record_loaded(m.name, &path);
     Ok(m)

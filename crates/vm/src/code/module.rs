@@ -120,7 +120,13 @@ struct Tables {
 
 fn tables() -> &'static RwLock<Tables> {
     static T: OnceLock<RwLock<Tables>> = OnceLock::new();
-    T.get_or_init(|| RwLock::new(Tables { by_name: HashMap::new(), by_address: Vec::new(), literal_ranges: Vec::new() }))
+    T.get_or_init(|| {
+        RwLock::new(Tables {
+            by_name: HashMap::new(),
+            by_address: Vec::new(),
+            literal_ranges: Vec::new(),
+        })
+    })
 }
 
 /// Makes `m` the current version of its module.
@@ -140,12 +146,23 @@ pub fn register(m: &'static Module) {
 
 /// The current version of module `name`, if loaded.
 pub fn find_module(name: Atom) -> Option<&'static Module> {
-    tables().read().unwrap_or_else(|e| e.into_inner()).by_name.get(&name).copied()
+    tables()
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .by_name
+        .get(&name)
+        .copied()
 }
 
 /// Every loaded module.
 pub fn loaded_modules() -> Vec<&'static Module> {
-    tables().read().unwrap_or_else(|e| e.into_inner()).by_name.values().copied().collect()
+    tables()
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .by_name
+        .values()
+        .copied()
+        .collect()
 }
 
 /// The module whose code contains `addr`, with the instruction index.

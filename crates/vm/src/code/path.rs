@@ -54,7 +54,12 @@ pub fn init(extra: &[PathBuf]) {
     let root = otp_root();
     let mut dirs: Vec<PathBuf> = extra.to_vec();
     let mut libs: Vec<PathBuf> = std::fs::read_dir(root.join("lib"))
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path().join("ebin")).filter(|p| p.is_dir()).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path().join("ebin"))
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default();
     libs.sort();
     dirs.extend(libs);
@@ -63,7 +68,10 @@ pub fn init(extra: &[PathBuf]) {
 
 /// Adds a directory to the front of the path (`code:add_patha/1`).
 pub fn add_first(dir: &Path) {
-    path().write().unwrap_or_else(|e| e.into_inner()).insert(0, dir.to_path_buf());
+    path()
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(0, dir.to_path_buf());
 }
 
 /// The directories searched, in order.
@@ -72,18 +80,26 @@ pub fn dirs() -> Vec<PathBuf> {
 }
 
 fn loaded_paths() -> &'static RwLock<std::collections::HashMap<enigma_term::Atom, PathBuf>> {
-    static L: OnceLock<RwLock<std::collections::HashMap<enigma_term::Atom, PathBuf>>> = OnceLock::new();
+    static L: OnceLock<RwLock<std::collections::HashMap<enigma_term::Atom, PathBuf>>> =
+        OnceLock::new();
     L.get_or_init(Default::default)
 }
 
 /// Records the file module `m` was loaded from (for `code:is_loaded/1`, `code:which/1`).
 pub fn record_loaded(m: enigma_term::Atom, file: &Path) {
-    loaded_paths().write().unwrap_or_else(|e| e.into_inner()).insert(m, file.to_path_buf());
+    loaded_paths()
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(m, file.to_path_buf());
 }
 
 /// The file module `m` was loaded from, if it came from the path.
 pub fn loaded_from(m: enigma_term::Atom) -> Option<PathBuf> {
-    loaded_paths().read().unwrap_or_else(|e| e.into_inner()).get(&m).cloned()
+    loaded_paths()
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&m)
+        .cloned()
 }
 
 /// The `.beam` file of module `name` on the path.
@@ -91,5 +107,8 @@ pub fn find_beam(name: &str) -> Option<PathBuf> {
     if name.is_empty() || name.contains('/') || name.contains('\0') {
         return None;
     }
-    dirs().into_iter().map(|d| d.join(format!("{name}.beam"))).find(|p| p.is_file())
+    dirs()
+        .into_iter()
+        .map(|d| d.join(format!("{name}.beam")))
+        .find(|p| p.is_file())
 }

@@ -50,7 +50,13 @@ pub struct Exception {
 
 impl Exception {
     pub fn new(class: Class, reason: Term) -> Exception {
-        Exception { class, reason, args: Term::NON_VALUE, info: Term::NON_VALUE, trace: Term::NON_VALUE }
+        Exception {
+            class,
+            reason,
+            args: Term::NON_VALUE,
+            info: Term::NON_VALUE,
+            trace: Term::NON_VALUE,
+        }
     }
 
     pub fn error(reason: Term) -> Exception {
@@ -65,7 +71,11 @@ pub enum Fault {
     Raise(Exception),
     /// Continue by calling this function with these arguments (the BIF "traps" to Erlang
     /// code, like `erlang:apply/3`), replacing the BIF call.
-    Trap { module: Atom, function: Atom, args: Vec<Term> },
+    Trap {
+        module: Atom,
+        function: Atom,
+        args: Vec<Term>,
+    },
     /// Continue by calling the fun `fun` with `args` in place of the BIF (`erlang:apply/2`).
     TrapFun { fun: Term, args: Vec<Term> },
     /// A BIF that BEAM has and Enigma does not yet.

@@ -121,60 +121,187 @@ pub const BS_NATIVE: u32 = 0x10;
 pub enum Op {
     // ---- functions and calls ----
     FuncInfo(Mfa),
-    Call { arity: u32, target: Label },
-    CallLast { arity: u32, target: Label, dealloc: u32 },
-    CallOnly { arity: u32, target: Label },
-    CallExt { arity: u32, export: &'static Export },
-    CallExtLast { arity: u32, export: &'static Export, dealloc: u32 },
-    CallExtOnly { arity: u32, export: &'static Export },
+    Call {
+        arity: u32,
+        target: Label,
+    },
+    CallLast {
+        arity: u32,
+        target: Label,
+        dealloc: u32,
+    },
+    CallOnly {
+        arity: u32,
+        target: Label,
+    },
+    CallExt {
+        arity: u32,
+        export: &'static Export,
+    },
+    CallExtLast {
+        arity: u32,
+        export: &'static Export,
+        dealloc: u32,
+    },
+    CallExtOnly {
+        arity: u32,
+        export: &'static Export,
+    },
     /// A BIF called as a function (`call_ext` to a BIF; also the stub of a BIF's export
     /// entry): arguments in x0.., result in x0. `tail` says what follows: 0 = continue,
     /// 1 = return (`call_ext_only`), n+2 = deallocate n then return (`call_ext_last`).
-    CallBif { bif: BifFn, mfa: &'static Export, tail: u32 },
+    CallBif {
+        bif: BifFn,
+        mfa: &'static Export,
+        tail: u32,
+    },
     /// `bif0`..`bif2`, `gc_bif1`, `gc_bif2`: a guard-safe BIF with explicit operands.
-    Bif { bif: BifFn, fail: Label, args: [Src; 2], argc: u8, live: u16, dst: Dst },
+    Bif {
+        bif: BifFn,
+        fail: Label,
+        args: [Src; 2],
+        argc: u8,
+        live: u16,
+        dst: Dst,
+    },
     /// An arithmetic guard BIF (`+`, `-`, `*`, `div`, `rem`, `band`, `bor`, `bxor`, `bsl`,
     /// `bsr`) with an inline small-integer fast path; other operands go to `bif`. `quiet`:
     /// a failure leaves no `erlang:'+'/2` frame in the stack trace, as BEAM's specialised
     /// `Reg + SmallConst` / `Reg - SmallConst` instructions do.
-    Arith { op: ArithOp, quiet: bool, bif: BifFn, fail: Label, a: Src, b: Src, dst: Dst, live: u16 },
+    Arith {
+        op: ArithOp,
+        quiet: bool,
+        bif: BifFn,
+        fail: Label,
+        a: Src,
+        b: Src,
+        dst: Dst,
+        live: u16,
+    },
     /// `gc_bif3` (rare, so kept out of line to keep instructions small).
     Bif3(Box<Bif3>),
-    Apply { arity: u32 },
-    ApplyLast { arity: u32, dealloc: u32 },
-    CallFun { arity: u32 },
-    CallFun2 { arity: u32, fun: Src },
-    MakeFun { entry: &'static FunEntry, dst: Dst, env: Box<[Src]> },
+    Apply {
+        arity: u32,
+    },
+    ApplyLast {
+        arity: u32,
+        dealloc: u32,
+    },
+    CallFun {
+        arity: u32,
+    },
+    CallFun2 {
+        arity: u32,
+        fun: Src,
+    },
+    MakeFun {
+        entry: &'static FunEntry,
+        dst: Dst,
+        env: Box<[Src]>,
+    },
     Return,
 
     // ---- stack and heap ----
-    Allocate { stack: u32, heap: u32, live: u32, zero: bool },
-    TestHeap { need: u32, live: u32 },
+    Allocate {
+        stack: u32,
+        heap: u32,
+        live: u32,
+        zero: bool,
+    },
+    TestHeap {
+        need: u32,
+        live: u32,
+    },
     Init(u16),
     InitYregs(Box<[u16]>),
     Deallocate(u32),
-    Trim { remove: u32, remaining: u32 },
+    Trim {
+        remove: u32,
+        remaining: u32,
+    },
 
     // ---- moves and data ----
-    Move { src: Src, dst: Dst },
-    Swap { a: Dst, b: Dst },
-    GetList { src: Src, head: Dst, tail: Dst },
-    GetHd { src: Src, dst: Dst },
-    GetTl { src: Src, dst: Dst },
-    GetTupleElement { src: Src, index: u32, dst: Dst },
-    SetTupleElement { value: Src, tuple: Src, index: u32 },
-    PutList { head: Src, tail: Src, dst: Dst },
-    PutTuple2 { dst: Dst, elems: Box<[Src]> },
+    Move {
+        src: Src,
+        dst: Dst,
+    },
+    Swap {
+        a: Dst,
+        b: Dst,
+    },
+    GetList {
+        src: Src,
+        head: Dst,
+        tail: Dst,
+    },
+    GetHd {
+        src: Src,
+        dst: Dst,
+    },
+    GetTl {
+        src: Src,
+        dst: Dst,
+    },
+    GetTupleElement {
+        src: Src,
+        index: u32,
+        dst: Dst,
+    },
+    SetTupleElement {
+        value: Src,
+        tuple: Src,
+        index: u32,
+    },
+    PutList {
+        head: Src,
+        tail: Src,
+        dst: Dst,
+    },
+    PutTuple2 {
+        dst: Dst,
+        elems: Box<[Src]>,
+    },
 
     // ---- tests and branches ----
-    Test { kind: TypeTest, fail: Label, src: Src },
-    Cmp { kind: Compare, fail: Label, a: Src, b: Src },
-    TestArity { fail: Label, src: Src, arity: u32 },
-    IsTaggedTuple { fail: Label, src: Src, arity: u32, tag: Term },
-    IsFunction2 { fail: Label, src: Src, arity: Src },
+    Test {
+        kind: TypeTest,
+        fail: Label,
+        src: Src,
+    },
+    Cmp {
+        kind: Compare,
+        fail: Label,
+        a: Src,
+        b: Src,
+    },
+    TestArity {
+        fail: Label,
+        src: Src,
+        arity: u32,
+    },
+    IsTaggedTuple {
+        fail: Label,
+        src: Src,
+        arity: u32,
+        tag: Term,
+    },
+    IsFunction2 {
+        fail: Label,
+        src: Src,
+        arity: Src,
+    },
     /// `sorted`: every value is an immediate and the table is sorted by word (binary search).
-    SelectVal { src: Src, fail: Label, table: Box<[(Term, Label)]>, sorted: bool },
-    SelectTupleArity { src: Src, fail: Label, table: Box<[(u32, Label)]> },
+    SelectVal {
+        src: Src,
+        fail: Label,
+        table: Box<[(Term, Label)]>,
+        sorted: bool,
+    },
+    SelectTupleArity {
+        src: Src,
+        fail: Label,
+        table: Box<[(u32, Label)]>,
+    },
     Jump(Label),
 
     // ---- errors ----
@@ -185,56 +312,177 @@ pub enum Op {
     Badrecord(Src),
 
     // ---- exceptions ----
-    Catch { y: u16, handler: Label },
+    Catch {
+        y: u16,
+        handler: Label,
+    },
     CatchEnd(u16),
-    Try { y: u16, handler: Label },
+    Try {
+        y: u16,
+        handler: Label,
+    },
     TryEnd(u16),
     TryCase(u16),
-    Raise { trace: Src, value: Src },
+    Raise {
+        trace: Src,
+        value: Src,
+    },
     BuildStacktrace,
     RawRaise,
 
     // ---- messages ----
     Send,
-    LoopRec { fail: Label, dst: Dst },
+    LoopRec {
+        fail: Label,
+        dst: Dst,
+    },
     LoopRecEnd(Label),
     RemoveMessage,
     Wait(Label),
-    WaitTimeout { target: Label, time: Src },
+    WaitTimeout {
+        target: Label,
+        time: Src,
+    },
     Timeout,
     RecvMarkerReserve(Dst),
-    RecvMarkerBind { marker: Src, reference: Src },
+    RecvMarkerBind {
+        marker: Src,
+        reference: Src,
+    },
     RecvMarkerClear(Src),
     RecvMarkerUse(Src),
 
     // ---- maps ----
-    PutMapAssoc { fail: Label, src: Src, dst: Dst, live: u32, pairs: Box<[(Src, Src)]> },
-    PutMapExact { fail: Label, src: Src, dst: Dst, live: u32, pairs: Box<[(Src, Src)]> },
-    HasMapFields { fail: Label, src: Src, keys: Box<[Src]> },
-    GetMapElements { fail: Label, src: Src, pairs: Box<[(Src, Dst)]> },
+    PutMapAssoc {
+        fail: Label,
+        src: Src,
+        dst: Dst,
+        live: u32,
+        pairs: Box<[(Src, Src)]>,
+    },
+    PutMapExact {
+        fail: Label,
+        src: Src,
+        dst: Dst,
+        live: u32,
+        pairs: Box<[(Src, Src)]>,
+    },
+    HasMapFields {
+        fail: Label,
+        src: Src,
+        keys: Box<[Src]>,
+    },
+    GetMapElements {
+        fail: Label,
+        src: Src,
+        pairs: Box<[(Src, Dst)]>,
+    },
 
     // ---- floats ----
     Fclearerror,
     Fcheckerror,
-    Fmove { src: FSrc, dst: FDst },
-    Fconv { src: Src, dst: u16 },
-    Farith { op: FloatOp, a: u16, b: u16, dst: u16 },
-    Fnegate { src: u16, dst: u16 },
+    Fmove {
+        src: FSrc,
+        dst: FDst,
+    },
+    Fconv {
+        src: Src,
+        dst: u16,
+    },
+    Farith {
+        op: FloatOp,
+        a: u16,
+        b: u16,
+        dst: u16,
+    },
+    Fnegate {
+        src: u16,
+        dst: u16,
+    },
 
     // ---- binaries ----
-    BsCreateBin { fail: Label, live: u32, unit: u32, dst: Dst, segments: Box<[BsSegment]> },
-    BsStartMatch { fail: Label, live: u32, src: Src, dst: Dst },
-    BsGetInteger { fail: Label, ctx: Src, live: u32, size: Src, unit: u32, flags: u32, dst: Dst },
-    BsGetFloat { fail: Label, ctx: Src, live: u32, size: Src, unit: u32, flags: u32, dst: Dst },
-    BsGetBinary { fail: Label, ctx: Src, live: u32, size: Src, unit: u32, flags: u32, dst: Dst },
-    BsSkipBits { fail: Label, ctx: Src, size: Src, unit: u32 },
-    BsTestTail { fail: Label, ctx: Src, bits: u32 },
-    BsTestUnit { fail: Label, ctx: Src, unit: u32 },
-    BsMatchString { fail: Label, ctx: Src, bits: u32, bytes: Box<[u8]> },
-    BsGetUtf { fail: Label, ctx: Src, width: u8, flags: u32, dst: Option<Dst> },
-    BsGetTail { ctx: Src, dst: Dst, live: u32 },
-    BsGetPosition { ctx: Src, dst: Dst },
-    BsSetPosition { ctx: Src, pos: Src },
+    BsCreateBin {
+        fail: Label,
+        live: u32,
+        unit: u32,
+        dst: Dst,
+        segments: Box<[BsSegment]>,
+    },
+    BsStartMatch {
+        fail: Label,
+        live: u32,
+        src: Src,
+        dst: Dst,
+    },
+    BsGetInteger {
+        fail: Label,
+        ctx: Src,
+        live: u32,
+        size: Src,
+        unit: u32,
+        flags: u32,
+        dst: Dst,
+    },
+    BsGetFloat {
+        fail: Label,
+        ctx: Src,
+        live: u32,
+        size: Src,
+        unit: u32,
+        flags: u32,
+        dst: Dst,
+    },
+    BsGetBinary {
+        fail: Label,
+        ctx: Src,
+        live: u32,
+        size: Src,
+        unit: u32,
+        flags: u32,
+        dst: Dst,
+    },
+    BsSkipBits {
+        fail: Label,
+        ctx: Src,
+        size: Src,
+        unit: u32,
+    },
+    BsTestTail {
+        fail: Label,
+        ctx: Src,
+        bits: u32,
+    },
+    BsTestUnit {
+        fail: Label,
+        ctx: Src,
+        unit: u32,
+    },
+    BsMatchString {
+        fail: Label,
+        ctx: Src,
+        bits: u32,
+        bytes: Box<[u8]>,
+    },
+    BsGetUtf {
+        fail: Label,
+        ctx: Src,
+        width: u8,
+        flags: u32,
+        dst: Option<Dst>,
+    },
+    BsGetTail {
+        ctx: Src,
+        dst: Dst,
+        live: u32,
+    },
+    BsGetPosition {
+        ctx: Src,
+        dst: Dst,
+    },
+    BsSetPosition {
+        ctx: Src,
+        pos: Src,
+    },
     /// `bs_init_writable`: x0 (a size hint) becomes an empty binary to append to.
     BsInitWritable,
 

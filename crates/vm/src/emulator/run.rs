@@ -30,7 +30,10 @@ pub struct Emulator {
 
 impl Default for Emulator {
     fn default() -> Self {
-        Emulator { x: vec![Term::NIL; X_REGS].into_boxed_slice(), f: vec![0.0; F_REGS].into_boxed_slice() }
+        Emulator {
+            x: vec![Term::NIL; X_REGS].into_boxed_slice(),
+            f: vec![0.0; F_REGS].into_boxed_slice(),
+        }
     }
 }
 
@@ -67,7 +70,10 @@ pub(crate) fn read(x: &[Term], stack: &[Term], s: Src) -> Term {
 fn read_other(stack: &[Term], s: Src) -> Term {
     match s {
         Src::Const(t) => t,
-        Src::Y(i) => stack.get(stack.len().wrapping_sub(1 + i as usize)).copied().unwrap_or(Term::NIL),
+        Src::Y(i) => stack
+            .get(stack.len().wrapping_sub(1 + i as usize))
+            .copied()
+            .unwrap_or(Term::NIL),
         Src::X(_) => Term::NIL,
     }
 }
@@ -137,7 +143,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     continue;
                 }
                 None => {
-                    outcome = RunOutcome::Exit { class: Some(p_class(p)) };
+                    outcome = RunOutcome::Exit {
+                        class: Some(p_class(p)),
+                    };
                     break;
                 }
             }
@@ -200,7 +208,8 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     break;
                 }
                 Fault::Yield => {
-                    p.saved_x.extend_from_slice(&x[..($mfa.arity as usize).min(X_REGS)]);
+                    p.saved_x
+                        .extend_from_slice(&x[..($mfa.arity as usize).min(X_REGS)]);
                     outcome = RunOutcome::Yield;
                     break;
                 }
@@ -260,26 +269,32 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 p.stack.push(Term::cp(next(pc) as usize));
                 call_to!(to(*target), *arity);
             }
-            Op::CallLast { arity, target, dealloc } => {
+            Op::CallLast {
+                arity,
+                target,
+                dealloc,
+            } => {
                 deallocate(&mut p.stack, *dealloc);
                 call_to!(to(*target), *arity);
             }
             Op::CallOnly { arity, target } => {
                 call_to!(to(*target), *arity);
             }
-            Op::CallExt { arity, export } => {
-                match resolve(export) {
-                    Some(t) => {
-                        p.stack.push(Term::cp(next(pc) as usize));
-                        call_to!(t, *arity)
-                    }
-                    None => {
-                        let e = undef(p, x, export, false);
-                        raise!(e.0, e.1)
-                    }
+            Op::CallExt { arity, export } => match resolve(export) {
+                Some(t) => {
+                    p.stack.push(Term::cp(next(pc) as usize));
+                    call_to!(t, *arity)
                 }
-            }
-            Op::CallExtLast { arity, export, dealloc } => match resolve(export) {
+                None => {
+                    let e = undef(p, x, export, false);
+                    raise!(e.0, e.1)
+                }
+            },
+            Op::CallExtLast {
+                arity,
+                export,
+                dealloc,
+            } => match resolve(export) {
                 Some(t) => {
                     deallocate(&mut p.stack, *dealloc);
                     call_to!(t, *arity)
@@ -324,7 +339,11 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                             break;
                         }
                     }
-                    Err(Fault::Trap { module, function, args }) => {
+                    Err(Fault::Trap {
+                        module,
+                        function,
+                        args,
+                    }) => {
                         // Continue as a call to module:function(args) in place of the BIF.
                         let export = code::export_entry(module, function, args.len() as u32);
                         for (i, a) in args.iter().enumerate().take(X_REGS) {
@@ -366,7 +385,14 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     }
                 }
             }
-            Op::Bif { bif, fail, args, argc, live, dst } => {
+            Op::Bif {
+                bif,
+                fail,
+                args,
+                argc,
+                live,
+                dst,
+            } => {
                 let a = [r!(args[0]), r!(args[1])];
                 let n = (*argc as usize).min(2);
                 match call_bif(*bif, p, &a[..n]) {
@@ -387,19 +413,64 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             // The common operations get arms of their own, so that the small-integer case
             // is decided without a second dispatch on the operation.
-            Op::Arith { op: ArithOp::Add, quiet, bif, fail, a, b, dst, live } => {
+            Op::Arith {
+                op: ArithOp::Add,
+                quiet,
+                bif,
+                fail,
+                a,
+                b,
+                dst,
+                live,
+            } => {
                 arith!(ArithOp::Add, quiet, bif, fail, a, b, dst, live)
             }
-            Op::Arith { op: ArithOp::Sub, quiet, bif, fail, a, b, dst, live } => {
+            Op::Arith {
+                op: ArithOp::Sub,
+                quiet,
+                bif,
+                fail,
+                a,
+                b,
+                dst,
+                live,
+            } => {
                 arith!(ArithOp::Sub, quiet, bif, fail, a, b, dst, live)
             }
-            Op::Arith { op: ArithOp::Band, quiet, bif, fail, a, b, dst, live } => {
+            Op::Arith {
+                op: ArithOp::Band,
+                quiet,
+                bif,
+                fail,
+                a,
+                b,
+                dst,
+                live,
+            } => {
                 arith!(ArithOp::Band, quiet, bif, fail, a, b, dst, live)
             }
-            Op::Arith { op: ArithOp::Mul, quiet, bif, fail, a, b, dst, live } => {
+            Op::Arith {
+                op: ArithOp::Mul,
+                quiet,
+                bif,
+                fail,
+                a,
+                b,
+                dst,
+                live,
+            } => {
                 arith!(ArithOp::Mul, quiet, bif, fail, a, b, dst, live)
             }
-            Op::Arith { op: aop, quiet, bif, fail, a, b, dst, live } => arith!(*aop, quiet, bif, fail, a, b, dst, live),
+            Op::Arith {
+                op: aop,
+                quiet,
+                bif,
+                fail,
+                a,
+                b,
+                dst,
+                live,
+            } => arith!(*aop, quiet, bif, fail, a, b, dst, live),
             Op::Bif3(b) => {
                 let a = [r!(b.args[0]), r!(b.args[1]), r!(b.args[2])];
                 match call_bif(b.bif, p, &a) {
@@ -421,15 +492,28 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             Op::Return => {
                 pc = pop_cp(&mut p.stack);
             }
-            Op::Allocate { stack, heap, live, zero: _ } => {
-                p.stack.extend(std::iter::repeat_n(Term::NIL, *stack as usize));
-                if *heap > 0 && (!p.heap.has_room(*heap as usize) || p.heap.has_fragments() || crate::gc_stress_enabled()) {
+            Op::Allocate {
+                stack,
+                heap,
+                live,
+                zero: _,
+            } => {
+                p.stack
+                    .extend(std::iter::repeat_n(Term::NIL, *stack as usize));
+                if *heap > 0
+                    && (!p.heap.has_room(*heap as usize)
+                        || p.heap.has_fragments()
+                        || crate::gc_stress_enabled())
+                {
                     p.collect(x, *live as usize, *heap as usize, false);
                 }
                 pc = next(pc);
             }
             Op::TestHeap { need, live } => {
-                if !p.heap.has_room(*need as usize) || p.heap.has_fragments() || crate::gc_stress_enabled() {
+                if !p.heap.has_room(*need as usize)
+                    || p.heap.has_fragments()
+                    || crate::gc_stress_enabled()
+                {
                     p.collect(x, *live as usize, *need as usize, false);
                 }
                 pc = next(pc);
@@ -448,7 +532,10 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 deallocate(&mut p.stack, *n);
                 pc = next(pc);
             }
-            Op::Trim { remove, remaining: _ } => {
+            Op::Trim {
+                remove,
+                remaining: _,
+            } => {
                 // The removed slots are the highest-numbered... no: trim drops y(0)..y(N-1)
                 // keeping the rest, which is the top of our upward-growing frame.
                 let len = p.stack.len().saturating_sub(*remove as usize);
@@ -474,11 +561,19 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             Op::GetTupleElement { src, index, dst } => {
                 let t = r!(*src);
-                let v = t.as_tuple().and_then(|e| e.get(*index as usize)).copied().unwrap_or(Term::NIL);
+                let v = t
+                    .as_tuple()
+                    .and_then(|e| e.get(*index as usize))
+                    .copied()
+                    .unwrap_or(Term::NIL);
                 w!(*dst, v);
                 pc = next(pc);
             }
-            Op::SetTupleElement { value, tuple, index } => {
+            Op::SetTupleElement {
+                value,
+                tuple,
+                index,
+            } => {
                 let v = r!(*value);
                 let t = r!(*tuple);
                 if t.is_tuple() && (*index as usize) < t.header().arity() {
@@ -496,7 +591,8 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 pc = next(pc);
             }
             Op::PutTuple2 { dst, elems } => {
-                let vals: smallvec_like::Buf = elems.iter().map(|s| read(x, &p.stack, *s)).collect();
+                let vals: smallvec_like::Buf =
+                    elems.iter().map(|s| read(x, &p.stack, *s)).collect();
                 let t = build::tuple(&mut p.heap, vals.as_slice());
                 w!(*dst, t);
                 pc = next(pc);
@@ -525,9 +621,16 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     pc = to(*fail);
                 }
             }
-            Op::IsTaggedTuple { fail, src, arity, tag } => {
+            Op::IsTaggedTuple {
+                fail,
+                src,
+                arity,
+                tag,
+            } => {
                 let t = r!(*src);
-                let ok = t.as_tuple().is_some_and(|e| e.len() == *arity as usize && e.first() == Some(tag));
+                let ok = t
+                    .as_tuple()
+                    .is_some_and(|e| e.len() == *arity as usize && e.first() == Some(tag));
                 pc = if ok { next(pc) } else { to(*fail) };
             }
             Op::IsFunction2 { fail, src, arity } => {
@@ -535,7 +638,12 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 let ok = a.as_small().is_some_and(|a| fun_arity(t) == Some(a as u32));
                 pc = if ok { next(pc) } else { to(*fail) };
             }
-            Op::SelectVal { src, fail, table, sorted } => {
+            Op::SelectVal {
+                src,
+                fail,
+                table,
+                sorted,
+            } => {
                 let v = r!(*src);
                 pc = to(select_val(v, table, *sorted).unwrap_or(*fail));
             }
@@ -552,7 +660,13 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 let args: Vec<Term> = x[..(mfa.arity as usize).min(X_REGS)].to_vec();
                 let args = build::list(&mut p.heap, &args);
                 let e = Exception::error(Term::atom(atom::FUNCTION_CLAUSE));
-                raise!(e, TopFrame { args, ..TopFrame::NONE });
+                raise!(
+                    e,
+                    TopFrame {
+                        args,
+                        ..TopFrame::NONE
+                    }
+                );
             }
             Op::Badmatch(s) => {
                 let v = r!(*s);
@@ -668,7 +782,10 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 Err((e, top)) => raise!(e, top),
             },
             Op::Swap { a, b } => {
-                let (va, vb) = (read(x, &p.stack, dst_src(*a)), read(x, &p.stack, dst_src(*b)));
+                let (va, vb) = (
+                    read(x, &p.stack, dst_src(*a)),
+                    read(x, &p.stack, dst_src(*b)),
+                );
                 w!(*a, vb);
                 w!(*b, va);
                 pc = next(pc);
@@ -746,7 +863,8 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                                 continue;
                             }
                             Some(ms) if ms > 0 => {
-                                let at = std::time::Instant::now() + std::time::Duration::from_millis(ms as u64);
+                                let at = std::time::Instant::now()
+                                    + std::time::Duration::from_millis(ms as u64);
                                 p.timer_deadline = Some(at);
                             }
                             _ => raise!(Exception::error(Term::atom(atom::TIMEOUT_VALUE))),
@@ -762,7 +880,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             Op::RecvMarkerReserve(d) => {
                 p.fetch_messages();
-                let marker = Term::small(((p.removals & 0xFFFF_FFFF) << 24 | (p.queue.len() as u64 & 0xFF_FFFF)) as i64);
+                let marker = Term::small(
+                    ((p.removals & 0xFFFF_FFFF) << 24 | (p.queue.len() as u64 & 0xFF_FFFF)) as i64,
+                );
                 w!(*d, marker);
                 pc = next(pc);
             }
@@ -780,7 +900,13 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
 
             // ---- maps ----
-            Op::PutMapAssoc { fail, src, dst, live, pairs } => {
+            Op::PutMapAssoc {
+                fail,
+                src,
+                dst,
+                live,
+                pairs,
+            } => {
                 reserve_for_map(p, x, r!(*src), pairs.len(), *live);
                 let m = r!(*src);
                 let mut buf = [(Term::NIL, Term::NIL); 8];
@@ -791,7 +917,10 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     }
                     &buf[..pairs.len()]
                 } else {
-                    owned = pairs.iter().map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v))).collect();
+                    owned = pairs
+                        .iter()
+                        .map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v)))
+                        .collect();
                     &owned
                 };
                 match ops::maps::put_assoc(&mut p.heap, m, kvs) {
@@ -802,7 +931,13 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     Err(e) => fail_to!(*fail, e),
                 }
             }
-            Op::PutMapExact { fail, src, dst, live, pairs } => {
+            Op::PutMapExact {
+                fail,
+                src,
+                dst,
+                live,
+                pairs,
+            } => {
                 reserve_for_map(p, x, r!(*src), pairs.len(), *live);
                 let m = r!(*src);
                 let mut buf = [(Term::NIL, Term::NIL); 8];
@@ -813,7 +948,10 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     }
                     &buf[..pairs.len()]
                 } else {
-                    owned = pairs.iter().map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v))).collect();
+                    owned = pairs
+                        .iter()
+                        .map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v)))
+                        .collect();
                     &owned
                 };
                 match ops::maps::put_exact(&mut p.heap, m, kvs) {
@@ -826,7 +964,10 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             Op::HasMapFields { fail, src, keys } => {
                 let m = r!(*src);
-                let ok = m.is_map() && keys.iter().all(|k| ops::maps::get(m, read(x, &p.stack, *k)).is_some());
+                let ok = m.is_map()
+                    && keys
+                        .iter()
+                        .all(|k| ops::maps::get(m, read(x, &p.stack, *k)).is_some());
                 pc = if ok { next(pc) } else { to(*fail) };
             }
             Op::GetMapElements { fail, src, pairs } => {
@@ -894,7 +1035,10 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 }
             }
             Op::Farith { op: fop, a, b, dst } => {
-                let (va, vb) = (f.get(*a as usize).copied().unwrap_or(0.0), f.get(*b as usize).copied().unwrap_or(0.0));
+                let (va, vb) = (
+                    f.get(*a as usize).copied().unwrap_or(0.0),
+                    f.get(*b as usize).copied().unwrap_or(0.0),
+                );
                 let v = match fop {
                     FloatOp::Add => va + vb,
                     FloatOp::Sub => va - vb,
@@ -919,16 +1063,25 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
 
             // ---- binaries ----
-            Op::BsCreateBin { fail, live: _, unit: _, dst, segments } => {
-                match ops::bits::create_bin(p, x, segments) {
-                    Ok(t) => {
-                        w!(*dst, t);
-                        pc = next(pc);
-                    }
-                    Err(e) => fail_to!(*fail, e),
+            Op::BsCreateBin {
+                fail,
+                live: _,
+                unit: _,
+                dst,
+                segments,
+            } => match ops::bits::create_bin(p, x, segments) {
+                Ok(t) => {
+                    w!(*dst, t);
+                    pc = next(pc);
                 }
-            }
-            Op::BsStartMatch { fail, live: _, src, dst } => {
+                Err(e) => fail_to!(*fail, e),
+            },
+            Op::BsStartMatch {
+                fail,
+                live: _,
+                src,
+                dst,
+            } => {
                 let v = r!(*src);
                 match ops::bits::start_match(&mut p.heap, v) {
                     Some(ctx) => {
@@ -941,7 +1094,15 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     }
                 }
             }
-            Op::BsGetInteger { fail, ctx, live: _, size, unit, flags, dst } => {
+            Op::BsGetInteger {
+                fail,
+                ctx,
+                live: _,
+                size,
+                unit,
+                flags,
+                dst,
+            } => {
                 let (c, s) = (r!(*ctx), r!(*size));
                 match ops::bits::get_integer(&mut p.heap, c, s, *unit, *flags) {
                     Some(v) => {
@@ -951,7 +1112,15 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     None => pc = to(*fail),
                 }
             }
-            Op::BsGetFloat { fail, ctx, live: _, size, unit, flags, dst } => {
+            Op::BsGetFloat {
+                fail,
+                ctx,
+                live: _,
+                size,
+                unit,
+                flags,
+                dst,
+            } => {
                 let (c, s) = (r!(*ctx), r!(*size));
                 match ops::bits::get_float(&mut p.heap, c, s, *unit, *flags) {
                     Some(v) => {
@@ -961,7 +1130,15 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     None => pc = to(*fail),
                 }
             }
-            Op::BsGetBinary { fail, ctx, live: _, size, unit, flags: _, dst } => {
+            Op::BsGetBinary {
+                fail,
+                ctx,
+                live: _,
+                size,
+                unit,
+                flags: _,
+                dst,
+            } => {
                 let (c, s) = (r!(*ctx), r!(*size));
                 match ops::bits::get_binary(&mut p.heap, c, s, *unit) {
                     Some(v) => {
@@ -971,24 +1148,53 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     None => pc = to(*fail),
                 }
             }
-            Op::BsSkipBits { fail, ctx, size, unit } => {
+            Op::BsSkipBits {
+                fail,
+                ctx,
+                size,
+                unit,
+            } => {
                 let (c, s) = (r!(*ctx), r!(*size));
-                pc = if ops::bits::skip_bits(c, s, *unit) { next(pc) } else { to(*fail) };
+                pc = if ops::bits::skip_bits(c, s, *unit) {
+                    next(pc)
+                } else {
+                    to(*fail)
+                };
             }
             Op::BsTestTail { fail, ctx, bits } => {
                 let c = r!(*ctx);
-                pc = if ops::bits::remaining(c) == Some(*bits as usize) { next(pc) } else { to(*fail) };
+                pc = if ops::bits::remaining(c) == Some(*bits as usize) {
+                    next(pc)
+                } else {
+                    to(*fail)
+                };
             }
             Op::BsTestUnit { fail, ctx, unit } => {
                 let c = r!(*ctx);
-                let ok = ops::bits::remaining(c).is_some_and(|n| *unit != 0 && n % *unit as usize == 0);
+                let ok =
+                    ops::bits::remaining(c).is_some_and(|n| *unit != 0 && n % *unit as usize == 0);
                 pc = if ok { next(pc) } else { to(*fail) };
             }
-            Op::BsMatchString { fail, ctx, bits, bytes } => {
+            Op::BsMatchString {
+                fail,
+                ctx,
+                bits,
+                bytes,
+            } => {
                 let c = r!(*ctx);
-                pc = if ops::bits::match_string(c, *bits as usize, bytes) { next(pc) } else { to(*fail) };
+                pc = if ops::bits::match_string(c, *bits as usize, bytes) {
+                    next(pc)
+                } else {
+                    to(*fail)
+                };
             }
-            Op::BsGetUtf { fail, ctx, width, flags, dst } => {
+            Op::BsGetUtf {
+                fail,
+                ctx,
+                width,
+                flags,
+                dst,
+            } => {
                 let c = r!(*ctx);
                 match ops::bits::get_utf(c, *width, *flags) {
                     Some(cp) => {
@@ -1097,8 +1303,19 @@ mod smallvec_like {
 /// fragment and force a collection at the next `test_heap` anyway.
 #[inline]
 fn reserve_for_map(p: &mut Process, x: &mut [Term], m: Term, pairs: usize, live: u32) {
-    let size = if m.is_map() { enigma_term::map::size(m) } else { 0 };
-    let need = 4 + size + 3 * pairs + if size + pairs > enigma_term::map::FLAT_LIMIT { 2 * (size + pairs) } else { 0 };
+    let size = if m.is_map() {
+        enigma_term::map::size(m)
+    } else {
+        0
+    };
+    let need = 4
+        + size
+        + 3 * pairs
+        + if size + pairs > enigma_term::map::FLAT_LIMIT {
+            2 * (size + pairs)
+        } else {
+            0
+        };
     if !p.heap.has_room(need) || p.heap.has_fragments() {
         p.collect(x, live as usize, need, false);
     }
@@ -1143,7 +1360,14 @@ fn undef(p: &mut Process, x: &[Term], e: &Export, tail: bool) -> (Exception, Top
     let args = build::list(&mut p.heap, &x[..(e.arity as usize).min(X_REGS)]);
     let exc = Exception::error(Term::atom(atom::UNDEF));
     let bif = Some((Term::atom(e.module), Term::atom(e.function), args));
-    (exc, TopFrame { bif, skip_current: tail, ..TopFrame::NONE })
+    (
+        exc,
+        TopFrame {
+            bif,
+            skip_current: tail,
+            ..TopFrame::NONE
+        },
+    )
 }
 
 fn type_test(kind: TypeTest, v: Term) -> bool {
@@ -1199,12 +1423,19 @@ fn select_val(v: Term, table: &[(Term, Label)], sorted: bool) -> Option<Label> {
         if !v.is_immediate() {
             return None;
         }
-        return table.binary_search_by_key(&v.raw(), |(t, _)| t.raw()).ok().and_then(|i| table.get(i)).map(|(_, l)| *l);
+        return table
+            .binary_search_by_key(&v.raw(), |(t, _)| t.raw())
+            .ok()
+            .and_then(|i| table.get(i))
+            .map(|(_, l)| *l);
     }
     if v.is_immediate() {
         return table.iter().find(|(t, _)| *t == v).map(|(_, l)| *l);
     }
-    table.iter().find(|(t, _)| enigma_term::compare::eq(*t, v)).map(|(_, l)| *l)
+    table
+        .iter()
+        .find(|(t, _)| enigma_term::compare::eq(*t, v))
+        .map(|(_, l)| *l)
 }
 
 /// The arity a fun is called with.
@@ -1220,9 +1451,18 @@ pub fn fun_arity(t: Term) -> Option<u32> {
 }
 
 /// Places a fun's free variables after its arguments and returns its code address.
-fn prepare_fun_call(p: &mut Process, x: &mut [Term], fun: Term, arity: u32) -> Result<*const Op, Exception> {
+fn prepare_fun_call(
+    p: &mut Process,
+    x: &mut [Term],
+    fun: Term,
+    arity: u32,
+) -> Result<*const Op, Exception> {
     if !fun.is_fun() {
-        return Err(super::exception::error_tuple(&mut p.heap, atom::BADFUN, fun));
+        return Err(super::exception::error_tuple(
+            &mut p.heap,
+            atom::BADFUN,
+            fun,
+        ));
     }
     if fun.header().subtag() == enigma_term::boxed::EXPORT {
         let e = fun.export_entry();
@@ -1262,7 +1502,12 @@ fn badarity(p: &mut Process, fun: Term, x: &[Term], arity: u32) -> Exception {
 }
 
 /// `apply` with `arity` arguments in x0.., the module in x(arity), the function after it.
-fn prepare_apply(p: &mut Process, x: &mut [Term], arity: u32, tail: bool) -> Result<(*const Op, u32), (Exception, TopFrame)> {
+fn prepare_apply(
+    p: &mut Process,
+    x: &mut [Term],
+    arity: u32,
+    tail: bool,
+) -> Result<(*const Op, u32), (Exception, TopFrame)> {
     let n = arity as usize;
     let (m, f) = (x[n % X_REGS], x[(n + 1) % X_REGS]);
     let none = TopFrame::NONE;
@@ -1278,7 +1523,10 @@ fn prepare_apply(p: &mut Process, x: &mut [Term], arity: u32, tail: bool) -> Res
 
 /// The value of a `catch` expression whose body raised (x1 = class, x2 = reason, x3 = trace).
 fn catch_value(p: &mut Process, x: &[Term]) -> Term {
-    let class = x[1].as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
+    let class = x[1]
+        .as_atom()
+        .and_then(Class::from_atom)
+        .unwrap_or(Class::Error);
     match class {
         Class::Throw => x[2],
         Class::Exit => build::tuple(&mut p.heap, &[Term::atom(atom::EXIT_UPPER), x[2]]),
@@ -1306,37 +1554,76 @@ fn p_class(p: &Process) -> Class {
 /// Whether this BIF raises exceptions on its caller's behalf (its own frame is not shown).
 fn is_raising_bif(e: &Export) -> bool {
     e.module == atom::ERLANG
-        && matches!(e.function.name(), "error" | "exit" | "throw" | "raise" | "nif_error")
+        && matches!(
+            e.function.name(),
+            "error" | "exit" | "throw" | "raise" | "nif_error"
+        )
 }
 
 /// The top of the trace for an exception a BIF raised.
 fn bif_top_frame(p: &mut Process, mfa: &Export, args: &[Term], e: &Exception) -> TopFrame {
     if is_raising_bif(mfa) {
         // `error(Reason, none)`: no argument list, the arity stays.
-        let args = if e.args == Term::atom(atom::NONE) { Term::NON_VALUE } else { e.args };
-        return TopFrame { args, info: e.info, ..TopFrame::NONE };
+        let args = if e.args == Term::atom(atom::NONE) {
+            Term::NON_VALUE
+        } else {
+            e.args
+        };
+        return TopFrame {
+            args,
+            info: e.info,
+            ..TopFrame::NONE
+        };
     }
     let argl = build::list(&mut p.heap, args);
-    let info = if e.info.is_value() { e.info } else { crate::bifs::error_info_for(&mut p.heap, mfa) };
-    TopFrame { bif: Some((Term::atom(mfa.module), Term::atom(mfa.function), argl)), info, ..TopFrame::NONE }
+    let info = if e.info.is_value() {
+        e.info
+    } else {
+        crate::bifs::error_info_for(&mut p.heap, mfa)
+    };
+    TopFrame {
+        bif: Some((Term::atom(mfa.module), Term::atom(mfa.function), argl)),
+        info,
+        ..TopFrame::NONE
+    }
 }
 
 fn unimplemented_exception(p: &mut Process, mfa: &Export) -> Exception {
-    crate::report_unimplemented(&format!("{}:{}/{}", mfa.module.name(), mfa.function.name(), mfa.arity));
-    let m = build::tuple(&mut p.heap, &[Term::atom(mfa.module), Term::atom(mfa.function), Term::small(mfa.arity as i64)]);
+    crate::report_unimplemented(&format!(
+        "{}:{}/{}",
+        mfa.module.name(),
+        mfa.function.name(),
+        mfa.arity
+    ));
+    let m = build::tuple(
+        &mut p.heap,
+        &[
+            Term::atom(mfa.module),
+            Term::atom(mfa.function),
+            Term::small(mfa.arity as i64),
+        ],
+    );
     super::exception::error_tuple(&mut p.heap, atom::ENIGMA_UNIMPLEMENTED, m)
 }
 
 fn unimplemented_op(p: &mut Process, name: &str) -> Exception {
     crate::report_unimplemented(name);
-    let n = enigma_term::Atom::intern(name).map(Term::atom).unwrap_or(Term::NIL);
+    let n = enigma_term::Atom::intern(name)
+        .map(Term::atom)
+        .unwrap_or(Term::NIL);
     super::exception::error_tuple(&mut p.heap, atom::ENIGMA_UNIMPLEMENTED, n)
 }
 
 /// Raises `e` at `pc`: builds the stack trace, finds the nearest catch on the stack and
 /// returns its handler with x0..x3 set as the compiler expects, or `None` when the process
 /// has no catch left (it exits; reason and trace are stored in the process).
-fn throw(p: &mut Process, x: &mut [Term], pc: *const Op, e: Exception, top: TopFrame) -> Option<*const Op> {
+fn throw(
+    p: &mut Process,
+    x: &mut [Term],
+    pc: *const Op,
+    e: Exception,
+    top: TopFrame,
+) -> Option<*const Op> {
     let class = Term::atom(e.class.atom());
     let raw = if stacktrace::is_raw(e.trace) {
         // A re-raise keeps its trace; only the class may change (`raw_raise`).
@@ -1352,7 +1639,11 @@ fn throw(p: &mut Process, x: &mut [Term], pc: *const Op, e: Exception, top: TopF
         // An explicit trace list (`erlang:raise/3`).
         build::tuple(&mut p.heap, &[class, e.trace])
     } else {
-        let info = if top.info.is_value() { top.info } else { e.info };
+        let info = if top.info.is_value() {
+            top.info
+        } else {
+            e.info
+        };
         let args = if top.args.is_value() {
             top.args
         } else if e.args == Term::atom(atom::NONE) {

@@ -29,13 +29,22 @@ pub struct TopFrame {
 
 impl TopFrame {
     /// No extra frame, arguments or info.
-    pub const NONE: TopFrame = TopFrame { bif: None, args: Term::NON_VALUE, info: Term::NON_VALUE, skip_current: false };
+    pub const NONE: TopFrame = TopFrame {
+        bif: None,
+        args: Term::NON_VALUE,
+        info: Term::NON_VALUE,
+        skip_current: false,
+    };
 }
 
 /// `(module, function, arity, location)` of the instruction at `addr` (the call before it,
 /// for a return address); the location is `[{file, F}, {line, L}]` or `[]`. File names are
 /// terms in the module's literal area, so a location costs two tuples and two cons cells.
-fn location(heap: &mut dyn TermAlloc, addr: usize, is_return_address: bool) -> Option<(Term, Term, Term, Term)> {
+fn location(
+    heap: &mut dyn TermAlloc,
+    addr: usize,
+    is_return_address: bool,
+) -> Option<(Term, Term, Term, Term)> {
     let (m, mut i) = module_for_address(addr)?;
     if is_return_address {
         i = i.checked_sub(1)?;
@@ -49,7 +58,12 @@ fn location(heap: &mut dyn TermAlloc, addr: usize, is_return_address: bool) -> O
         }
         None => Term::NIL,
     };
-    Some((Term::atom(f.mfa.module), Term::atom(f.mfa.function), Term::small(f.mfa.arity as i64), loc))
+    Some((
+        Term::atom(f.mfa.module),
+        Term::atom(f.mfa.function),
+        Term::small(f.mfa.arity as i64),
+        loc,
+    ))
 }
 
 /// Appends `info` (a list) to the location list `loc`.
@@ -76,13 +90,27 @@ const RAW_FIXED: usize = 7;
 /// are `undefined`; addresses are small integers of `address >> 3`). Most exceptions are
 /// caught without anyone looking at their trace, so the list of frames with file names and
 /// lines is built only by [`materialize`].
-pub fn capture(heap: &mut dyn TermAlloc, class: Term, pc: *const Op, stack: &[Term], top: TopFrame) -> Term {
+pub fn capture(
+    heap: &mut dyn TermAlloc,
+    class: Term,
+    pc: *const Op,
+    stack: &[Term],
+    top: TopFrame,
+) -> Term {
     let undef = Term::atom(atom::UNDEFINED);
     let depth = backtrace_depth();
     let (bm, bf, ba) = top.bif.unwrap_or((undef, undef, undef));
     let or_undef = |t: Term| if t.is_value() { t } else { undef };
     let mut words: Vec<Term> = Vec::with_capacity(RAW_FIXED + 1 + depth.min(64));
-    words.extend_from_slice(&[class, raw_marker(), bm, bf, ba, or_undef(top.args), or_undef(top.info)]);
+    words.extend_from_slice(&[
+        class,
+        raw_marker(),
+        bm,
+        bf,
+        ba,
+        or_undef(top.args),
+        or_undef(top.info),
+    ]);
     let current = if top.skip_current { 0 } else { pc as usize };
     words.push(Term::small((current >> 3) as i64));
     let mut frames = usize::from(current != 0) + usize::from(top.bif.is_some());
@@ -106,18 +134,24 @@ pub fn capture(heap: &mut dyn TermAlloc, class: Term, pc: *const Op, stack: &[Te
 
 /// Whether `t` is a raw trace made by [`capture`].
 pub fn is_raw(t: Term) -> bool {
-    t.as_tuple().is_some_and(|e| e.len() > RAW_FIXED && e[1] == raw_marker())
+    t.as_tuple()
+        .is_some_and(|e| e.len() > RAW_FIXED && e[1] == raw_marker())
 }
 
 /// The class of a raw trace (or of a `{Class, List}` pair).
 pub fn class_of(raw: Term) -> Option<crate::emulator::exception::Class> {
-    raw.as_tuple().and_then(|e| e.first()).and_then(|c| c.as_atom()).and_then(crate::emulator::exception::Class::from_atom)
+    raw.as_tuple()
+        .and_then(|e| e.first())
+        .and_then(|c| c.as_atom())
+        .and_then(crate::emulator::exception::Class::from_atom)
 }
 
 /// The trace in BEAM's list form: from a raw capture, or the list of a `{Class, List}` pair
 /// (an explicit trace given to `erlang:raise/3`).
 pub fn materialize(heap: &mut dyn TermAlloc, raw: Term) -> Term {
-    let Some(e) = raw.as_tuple() else { return Term::NIL };
+    let Some(e) = raw.as_tuple() else {
+        return Term::NIL;
+    };
     if !is_raw(raw) {
         return e.get(1).copied().unwrap_or(Term::NIL);
     }

@@ -10,11 +10,13 @@ use crate::code;
 /// Enigma's own I/O server module, compiled from `crates/vm/erl` at build time.
 static IO_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_io_server.beam"));
 /// The stand-in for OTP's `code_server` (the `code` module's requests).
-static CODE_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_code_server.beam"));
+static CODE_SERVER_BEAM: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/enigma_code_server.beam"));
 /// The stand-in for OTP's `init` process (argument and status requests).
 static INIT_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_init.beam"));
 /// Starts OTP's file server (`file_server_2`, the `file` module's requests), or a stand-in.
-static FILE_SERVER_BEAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/enigma_file_server.beam"));
+static FILE_SERVER_BEAM: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/enigma_file_server.beam"));
 
 /// Why `enigma run` could not start.
 #[derive(Debug)]
@@ -35,14 +37,22 @@ impl std::fmt::Display for BootError {
 }
 
 /// Loads one of Enigma's own modules and starts `module:start()` registered as `name`.
-fn start_registered(beam: &[u8], module: &str, name: Atom, group_leader: Term) -> Result<Term, BootError> {
+fn start_registered(
+    beam: &[u8],
+    module: &str,
+    name: Atom,
+    group_leader: Term,
+) -> Result<Term, BootError> {
     if beam.is_empty() {
-        return Err(BootError::NoIoServer(format!("{module} was built without erlc")));
+        return Err(BootError::NoIoServer(format!(
+            "{module} was built without erlc"
+        )));
     }
     code::load::load_bytes(beam, true).map_err(|e| BootError::NoIoServer(e.to_string()))?;
     let m = Atom::intern(module).map_err(|_| BootError::NoIoServer("atom".into()))?;
     let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
-    let pid = scheduler::spawn(m, start, Term::NIL, group_leader, None).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
+    let pid = scheduler::spawn(m, start, Term::NIL, group_leader, None)
+        .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
     scheduler::register(name, pid);
     Ok(pid)
 }
@@ -53,16 +63,21 @@ fn start_registered(beam: &[u8], module: &str, name: Atom, group_leader: Term) -
 fn start_file_server(io: Term) -> Result<(), BootError> {
     let name = Atom::intern("file_server_2").map_err(|_| BootError::NoIoServer("atom".into()))?;
     if FILE_SERVER_BEAM.is_empty() {
-        return Err(BootError::NoIoServer("enigma_file_server was built without erlc".into()));
+        return Err(BootError::NoIoServer(
+            "enigma_file_server was built without erlc".into(),
+        ));
     }
-    code::load::load_bytes(FILE_SERVER_BEAM, true).map_err(|e| BootError::NoIoServer(e.to_string()))?;
+    code::load::load_bytes(FILE_SERVER_BEAM, true)
+        .map_err(|e| BootError::NoIoServer(e.to_string()))?;
     let m = Atom::intern("enigma_file_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
     let boot = Atom::intern("boot").map_err(|_| BootError::NoIoServer("atom".into()))?;
-    let starter = scheduler::spawn(m, boot, Term::NIL, io, None).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
+    let starter = scheduler::spawn(m, boot, Term::NIL, io, None)
+        .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
     let ran = scheduler::run_until(starter);
     if !matches!(ran, VmExit::Normal) || scheduler::whereis(name).is_none() {
         let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
-        let pid = scheduler::spawn(m, start, Term::NIL, io, None).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
+        let pid = scheduler::spawn(m, start, Term::NIL, io, None)
+            .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
         scheduler::register(name, pid);
     }
     Ok(())
@@ -70,27 +85,41 @@ fn start_file_server(io: Term) -> Result<(), BootError> {
 
 /// Runs `module:function(args)` (or `module:function()` when `args` is `None`) in a fresh
 /// process whose group leader is the native I/O server, until it ends.
-pub fn run_main(code_path: &[PathBuf], module: &str, function: &str, args: Option<&[String]>) -> Result<VmExit, BootError> {
+pub fn run_main(
+    code_path: &[PathBuf],
+    module: &str,
+    function: &str,
+    args: Option<&[String]>,
+) -> Result<VmExit, BootError> {
     code::path::init(code_path);
     if IO_SERVER_BEAM.is_empty() {
         return Err(BootError::NoIoServer("built without erlc".into()));
     }
-    code::load::load_bytes(IO_SERVER_BEAM, true).map_err(|e| BootError::NoIoServer(e.to_string()))?;
-    let io_mod = Atom::intern("enigma_io_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    code::load::load_bytes(IO_SERVER_BEAM, true)
+        .map_err(|e| BootError::NoIoServer(e.to_string()))?;
+    let io_mod =
+        Atom::intern("enigma_io_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
     let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
-    let io = scheduler::spawn(io_mod, start, Term::NIL, Term::NIL, None).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
+    let io = scheduler::spawn(io_mod, start, Term::NIL, Term::NIL, None)
+        .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
     scheduler::register(atom::USER, io);
     start_registered(INIT_BEAM, "enigma_init", atom::INIT, io)?;
-    let code_server = Atom::intern("code_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    let code_server =
+        Atom::intern("code_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
     start_registered(CODE_SERVER_BEAM, "enigma_code_server", code_server, io)?;
     start_file_server(io)?;
 
-    let m = Atom::intern(module).map_err(|_| BootError::UnknownModule(format!("bad module name {module}")))?;
-    let f = Atom::intern(function).map_err(|_| BootError::UnknownFunction(format!("bad function name {function}")))?;
-    let loaded = code::load::ensure_loaded(m).map_err(|e| BootError::UnknownModule(format!("cannot load module {module}: {e}")))?;
+    let m = Atom::intern(module)
+        .map_err(|_| BootError::UnknownModule(format!("bad module name {module}")))?;
+    let f = Atom::intern(function)
+        .map_err(|_| BootError::UnknownFunction(format!("bad function name {function}")))?;
+    let loaded = code::load::ensure_loaded(m)
+        .map_err(|e| BootError::UnknownModule(format!("cannot load module {module}: {e}")))?;
     let arity = if args.is_some() { 1 } else { 0 };
     if !loaded.exports.contains(&(f, arity)) {
-        return Err(BootError::UnknownFunction(format!("undefined function {module}:{function}/{arity}")));
+        return Err(BootError::UnknownFunction(format!(
+            "undefined function {module}:{function}/{arity}"
+        )));
     }
     let mut area = VecAlloc::new();
     let argv = match args {
@@ -101,6 +130,7 @@ pub fn run_main(code_path: &[PathBuf], module: &str, function: &str, args: Optio
         }
         None => Term::NIL,
     };
-    let main = scheduler::spawn(m, f, argv, io, None).map_err(|e| BootError::UnknownFunction(format!("{e:?}")))?;
+    let main = scheduler::spawn(m, f, argv, io, None)
+        .map_err(|e| BootError::UnknownFunction(format!("{e:?}")))?;
     Ok(scheduler::run_until(main))
 }

@@ -13,6 +13,8 @@
 //! The BIFs are in `bifs/ets.rs`. When a process exits, the scheduler calls
 //! [`owner_exited`]: its tables go to their heirs or are deleted, and its fixations end.
 
+#![deny(unsafe_code)]
+
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -198,7 +200,12 @@ pub fn resolve(t: Term) -> Result<Arc<TableRef>, Cause> {
     } else {
         return Err(Cause::Type);
     };
-    let hit = LAST.with(|c| c.borrow().as_ref().filter(|e| e.0 == key).map(|e| e.1.clone()));
+    let hit = LAST.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|e| e.0 == key)
+            .map(|e| e.1.clone())
+    });
     if let Some(tr) = hit {
         return Ok(tr);
     }
@@ -298,7 +305,7 @@ pub fn rename(tr: &TableRef, t: &mut Table, name: Atom) -> Result<(), Cause> {
     if t.named {
         let r = reg();
         let mut names = write(&r.names);
-        if t.name != name && names.contains_key(&name) {
+        if names.contains_key(&name) {
             return Err(Cause::None);
         }
         if let Some(me) = names.remove(&t.name) {

@@ -33,23 +33,50 @@ pub fn send_down(watcher: Term, m: &Monitor, target: Term, reason: Term) {
     let mut heap = VecAlloc::new();
     let r = build::reference(&mut heap, m.reference);
     let obj = down_object(&mut heap, m, target);
-    let msg = build::tuple(&mut heap, &[Term::atom(atom::DOWN), r, Term::atom(atom::PROCESS), obj, reason]);
+    let msg = build::tuple(
+        &mut heap,
+        &[
+            Term::atom(atom::DOWN),
+            r,
+            Term::atom(atom::PROCESS),
+            obj,
+            reason,
+        ],
+    );
     super::send::deliver(watcher, msg);
 }
 
 /// Starts monitoring `target` (a live or dead local pid) from `watcher`; returns the record
 /// the watcher keeps, or `None` when the target is gone (the caller then sends `noproc`).
-pub fn add(watcher: Term, target: Term, reference: [u32; 3], name: Option<Atom>) -> Option<Monitor> {
+pub fn add(
+    watcher: Term,
+    target: Term,
+    reference: [u32; 3],
+    name: Option<Atom>,
+) -> Option<Monitor> {
     let h = scheduler::lookup(target)?;
-    let theirs = Monitor { reference, other: watcher, watching: false, name };
+    let theirs = Monitor {
+        reference,
+        other: watcher,
+        watching: false,
+        name,
+    };
     scheduler::with_process(&h, |q| q.monitors.push(theirs))?;
-    Some(Monitor { reference, other: target, watching: true, name })
+    Some(Monitor {
+        reference,
+        other: target,
+        watching: true,
+        name,
+    })
 }
 
 /// Removes the target's record of the monitor `reference` held by `watcher`.
 pub fn remove_remote(target: Term, reference: [u32; 3]) {
     if let Some(h) = scheduler::lookup(target) {
-        scheduler::with_process(&h, |q| q.monitors.retain(|m| m.watching || m.reference != reference));
+        scheduler::with_process(&h, |q| {
+            q.monitors
+                .retain(|m| m.watching || m.reference != reference)
+        });
     }
 }
 

@@ -9,8 +9,8 @@
 //! This first version runs one scheduler thread; the run queue, the inbox protocol and the
 //! table are already shared structures so that more schedulers can take from them.
 
-use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
 use std::time::Instant;
@@ -57,12 +57,22 @@ fn table() -> &'static Table {
 /// The handle of a live local pid.
 pub fn lookup(pid: Term) -> Option<Arc<Handle>> {
     let id = pid.as_local_pid()?;
-    table().procs.read().unwrap_or_else(|e| e.into_inner()).get(&id).cloned()
+    table()
+        .procs
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&id)
+        .cloned()
 }
 
 /// The pid registered under `name`.
 pub fn whereis(name: Atom) -> Option<Term> {
-    table().names.read().unwrap_or_else(|e| e.into_inner()).get(&name).copied()
+    table()
+        .names
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&name)
+        .copied()
 }
 
 /// Registers `name` for `pid`; false if the name is taken.
@@ -77,17 +87,34 @@ pub fn register(name: Atom, pid: Term) -> bool {
 
 /// Removes a registration; false if the name was not registered.
 pub fn unregister(name: Atom) -> bool {
-    table().names.write().unwrap_or_else(|e| e.into_inner()).remove(&name).is_some()
+    table()
+        .names
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(&name)
+        .is_some()
 }
 
 /// Every registered name.
 pub fn registered() -> Vec<Atom> {
-    table().names.read().unwrap_or_else(|e| e.into_inner()).keys().copied().collect()
+    table()
+        .names
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .keys()
+        .copied()
+        .collect()
 }
 
 /// Every live pid.
 pub fn processes() -> Vec<Term> {
-    let mut v: Vec<u64> = table().procs.read().unwrap_or_else(|e| e.into_inner()).keys().copied().collect();
+    let mut v: Vec<u64> = table()
+        .procs
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .keys()
+        .copied()
+        .collect();
     v.sort_unstable();
     v.into_iter().map(Term::pid).collect()
 }
@@ -95,7 +122,10 @@ pub fn processes() -> Vec<Term> {
 /// Puts a handle on the run queue.
 pub fn make_runnable(h: &Arc<Handle>) {
     let t = table();
-    t.runq.lock().unwrap_or_else(|e| e.into_inner()).push_back(h.clone());
+    t.runq
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push_back(h.clone());
     t.wakeup.notify_one();
 }
 
@@ -108,13 +138,23 @@ pub enum SpawnError {
 
 /// Spawns `module:function(args...)` with `group_leader`; `args` is a list on some heap and
 /// is copied. The module is loaded on first call, as any call would.
-pub fn spawn(module: Atom, function: Atom, args: Term, group_leader: Term, link_to: Option<Term>) -> Result<Term, SpawnError> {
+pub fn spawn(
+    module: Atom,
+    function: Atom,
+    args: Term,
+    group_leader: Term,
+    link_to: Option<Term>,
+) -> Result<Term, SpawnError> {
     let argv = build::list_to_vec(args).ok_or(SpawnError::BadArgs)?;
     let t = table();
     let id = t.next_id.fetch_add(1, Ordering::Relaxed);
     let pid = Term::pid(id);
     let inbox = Arc::new(Inbox::default());
-    let mfa = Mfa { module, function, arity: argv.len() as u32 };
+    let mfa = Mfa {
+        module,
+        function,
+        arity: argv.len() as u32,
+    };
     let mut p = Box::new(Process::new(pid, inbox.clone(), group_leader, mfa));
     let words: usize = argv.iter().map(|a| size_of(*a)).sum();
     if words > p.heap.free_words() {
@@ -136,14 +176,24 @@ pub fn spawn(module: Atom, function: Atom, args: Term, group_leader: Term, link_
         // Report `undef` from the process itself, as BEAM does (with the call's MFA).
         p.saved_x.clear();
         let arg_list = args_copy(&mut p, &argv);
-        let mfa_t = build::tuple(&mut p.heap, &[Term::atom(module), Term::atom(function), arg_list]);
+        let mfa_t = build::tuple(
+            &mut p.heap,
+            &[Term::atom(module), Term::atom(function), arg_list],
+        );
         p.saved_x.push(mfa_t);
     }
     if let Some(parent) = link_to {
         p.links.push(parent);
     }
-    let h = Arc::new(Handle { pid, inbox, slot: Mutex::new(Some(p)) });
-    t.procs.write().unwrap_or_else(|e| e.into_inner()).insert(id, h.clone());
+    let h = Arc::new(Handle {
+        pid,
+        inbox,
+        slot: Mutex::new(Some(p)),
+    });
+    t.procs
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(id, h.clone());
     make_runnable(&h);
     Ok(pid)
 }
@@ -183,7 +233,9 @@ pub fn run_until(main: Term) -> VmExit {
             Some(h) => h,
             None => return VmExit::Deadlock,
         };
-        let Some(mut p) = h.slot.lock().unwrap_or_else(|e| e.into_inner()).take() else { continue };
+        let Some(mut p) = h.slot.lock().unwrap_or_else(|e| e.into_inner()).take() else {
+            continue;
+        };
         let outcome = run(&mut em, &mut p, REDUCTION_BUDGET);
         match outcome {
             RunOutcome::Yield => {
@@ -193,7 +245,10 @@ pub fn run_until(main: Term) -> VmExit {
             RunOutcome::Wait => {
                 if let Some(d) = p.timer_deadline {
                     let id = p.pid.as_local_pid().unwrap_or(0);
-                    t.timers.lock().unwrap_or_else(|e| e.into_inner()).push(Reverse((d, id)));
+                    t.timers
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(Reverse((d, id)));
                 }
                 *h.slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
             }
@@ -206,7 +261,11 @@ pub fn run_until(main: Term) -> VmExit {
                 }
                 exit_process(&h, &mut p);
                 if h.pid == main {
-                    return if crashed { VmExit::Crashed } else { VmExit::Normal };
+                    return if crashed {
+                        VmExit::Crashed
+                    } else {
+                        VmExit::Normal
+                    };
                 }
             }
         }
@@ -222,7 +281,12 @@ fn next_runnable(t: &Table) -> Option<Arc<Handle>> {
         if let Some(h) = q.pop_front() {
             return Some(h);
         }
-        let receive_deadline = t.timers.lock().unwrap_or_else(|e| e.into_inner()).peek().map(|Reverse((d, _))| *d);
+        let receive_deadline = t
+            .timers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .peek()
+            .map(|Reverse((d, _))| *d);
         let next_deadline = match (receive_deadline, super::timers::next_deadline()) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -254,7 +318,9 @@ fn fire_timers(t: &Table) {
             }
         };
         let Some((deadline, id)) = due else { return };
-        let Some(h) = lookup(Term::pid(id)) else { continue };
+        let Some(h) = lookup(Term::pid(id)) else {
+            continue;
+        };
         let mut slot = h.slot.lock().unwrap_or_else(|e| e.into_inner());
         let Some(p) = slot.as_mut() else { continue };
         if p.timer_deadline == Some(deadline) && h.inbox.wake() {
@@ -269,9 +335,15 @@ fn fire_timers(t: &Table) {
 fn exit_process(h: &Arc<Handle>, p: &mut Process) {
     let t = table();
     if let Some(id) = h.pid.as_local_pid() {
-        t.procs.write().unwrap_or_else(|e| e.into_inner()).remove(&id);
+        t.procs
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&id);
     }
-    t.names.write().unwrap_or_else(|e| e.into_inner()).retain(|_, pid| *pid != h.pid);
+    t.names
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|_, pid| *pid != h.pid);
     let reason = p.exit_reason;
     for link in std::mem::take(&mut p.links) {
         super::signals::exit_signal(link, h.pid, reason);
@@ -290,7 +362,12 @@ fn report_crash(p: &Process) {
     let mut value = String::new();
     enigma_term::print::write_term(&mut value, p.exit_reason);
     let id = p.pid.as_local_pid().unwrap_or(0);
-    eprintln!("=ERROR REPORT====\nError in process <0.{}.{}> with exit value:\n{}\n", id & 0xFFF_FFFF, id >> 28, value);
+    eprintln!(
+        "=ERROR REPORT====\nError in process <0.{}.{}> with exit value:\n{}\n",
+        id & 0xFFF_FFFF,
+        id >> 28,
+        value
+    );
 }
 /// Runs `f` on a process that is not running (in its slot); `None` if it is running or gone.
 pub fn with_process<R>(h: &Arc<Handle>, f: impl FnOnce(&mut Process) -> R) -> Option<R> {

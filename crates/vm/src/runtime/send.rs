@@ -37,14 +37,22 @@ pub fn send(p: &mut Process, to: Term, msg: Term) -> Result<(), Exception> {
 
 /// Copies `msg` into a fragment and delivers it to the local pid `to` (dropped if dead).
 pub fn deliver(to: Term, msg: Term) {
-    let Some(handle) = scheduler::lookup(to) else { return };
+    let Some(handle) = scheduler::lookup(to) else {
+        return;
+    };
     let words = size_of(msg);
     let message = if words == 0 {
-        Message { term: msg, fragment: None }
+        Message {
+            term: msg,
+            fragment: None,
+        }
     } else {
         let mut frag = Fragment::with_capacity(words);
         let term = copy_term(msg, &mut frag);
-        Message { term, fragment: Some(frag) }
+        Message {
+            term,
+            fragment: Some(frag),
+        }
     };
     if handle.inbox.push(message) {
         scheduler::make_runnable(&handle);

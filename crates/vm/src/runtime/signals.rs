@@ -7,7 +7,9 @@ use super::scheduler;
 /// Delivers the exit signal of `from` (which exited with `reason`) to `to`: a message if
 /// `to` traps exits, otherwise `to` dies too unless the reason is `normal`.
 pub fn exit_signal(to: Term, from: Term, reason: Term) {
-    let Some(h) = scheduler::lookup(to) else { return };
+    let Some(h) = scheduler::lookup(to) else {
+        return;
+    };
     let traps = scheduler::with_process(&h, |p| {
         p.links.retain(|l| *l != from);
         p.trap_exit

@@ -42,7 +42,16 @@ pub fn start(reference: [u32; 3], after: Duration, dest: Term, message: Term, wr
     let msg = copy_term(message, &mut frag);
     let deadline = Instant::now() + after;
     let mut t = timers().lock().unwrap_or_else(|e| e.into_inner());
-    t.pending.insert(reference, Timer { deadline, dest, message: msg, _storage: frag, wrap });
+    t.pending.insert(
+        reference,
+        Timer {
+            deadline,
+            dest,
+            message: msg,
+            _storage: frag,
+            wrap,
+        },
+    );
     t.queue.push(Reverse((deadline, reference)));
 }
 
@@ -56,7 +65,9 @@ pub fn cancel(reference: [u32; 3]) -> Option<Duration> {
 /// The time a timer has left, or `None` if it is not pending.
 pub fn read(reference: [u32; 3]) -> Option<Duration> {
     let t = timers().lock().unwrap_or_else(|e| e.into_inner());
-    t.pending.get(&reference).map(|timer| timer.deadline.saturating_duration_since(Instant::now()))
+    t.pending
+        .get(&reference)
+        .map(|timer| timer.deadline.saturating_duration_since(Instant::now()))
 }
 
 /// The earliest pending deadline.
@@ -78,7 +89,9 @@ pub fn fire_due(now: Instant) {
             let mut t = timers().lock().unwrap_or_else(|e| e.into_inner());
             match t.queue.peek() {
                 Some(Reverse((d, _))) if *d <= now => {
-                    let Some(Reverse((_, r))) = t.queue.pop() else { return };
+                    let Some(Reverse((_, r))) = t.queue.pop() else {
+                        return;
+                    };
                     t.pending.remove(&r).map(|timer| (r, timer))
                 }
                 _ => return,

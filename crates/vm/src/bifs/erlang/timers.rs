@@ -18,13 +18,22 @@ use crate::runtime::timers;
 const MAX_TIMEOUT_MS: i64 = i64::MAX / 1_000_000;
 
 fn start(p: &mut Process, a: &[Term], wrap: bool) -> BifResult {
-    let ms = a[0].as_i64().filter(|ms| (0..=MAX_TIMEOUT_MS).contains(ms)).ok_or_else(badarg)?;
+    let ms = a[0]
+        .as_i64()
+        .filter(|ms| (0..=MAX_TIMEOUT_MS).contains(ms))
+        .ok_or_else(badarg)?;
     let dest = a[1];
     if !(dest.is_local_pid() || dest.is_atom()) {
         return Err(badarg());
     }
     let r = new_ref(p);
-    timers::start(r.ref_numbers(), Duration::from_millis(ms as u64), dest, a[2], wrap);
+    timers::start(
+        r.ref_numbers(),
+        Duration::from_millis(ms as u64),
+        dest,
+        a[2],
+        wrap,
+    );
     Ok(r)
 }
 
@@ -85,8 +94,12 @@ fn cancel_timer_2(p: &mut Process, a: &[Term]) -> BifResult {
     let mut l = a[1];
     while let Some((h, t)) = l.as_cons() {
         match h.as_tuple() {
-            Some([k, v]) if v.is_boolean() && *k == Term::atom(atom::ASYNC) => asynchronous = *v == Term::TRUE,
-            Some([k, v]) if v.is_boolean() && *k == Term::atom(atom::INFO) => info = *v == Term::TRUE,
+            Some([k, v]) if v.is_boolean() && *k == Term::atom(atom::ASYNC) => {
+                asynchronous = *v == Term::TRUE
+            }
+            Some([k, v]) if v.is_boolean() && *k == Term::atom(atom::INFO) => {
+                info = *v == Term::TRUE
+            }
             _ => return Err(badarg()),
         }
         l = t;
@@ -97,7 +110,9 @@ fn cancel_timer_2(p: &mut Process, a: &[Term]) -> BifResult {
     let result = remaining(timers::cancel(a[0].ref_numbers()));
     if asynchronous {
         if info {
-            let tag = enigma_term::Atom::intern("cancel_timer").map(Term::atom).map_err(|_| badarg())?;
+            let tag = enigma_term::Atom::intern("cancel_timer")
+                .map(Term::atom)
+                .map_err(|_| badarg())?;
             let msg = enigma_term::build::tuple(&mut p.heap, &[tag, a[0], result]);
             p.queue.push_back(msg);
         }

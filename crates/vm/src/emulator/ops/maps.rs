@@ -12,7 +12,11 @@ pub fn get(m: Term, key: Term) -> Option<Term> {
 }
 
 /// `M#{K => V, ...}`: `{badmap, M}` if `m` is not a map.
-pub fn put_assoc(heap: &mut dyn TermAlloc, m: Term, pairs: &[(Term, Term)]) -> Result<Term, Exception> {
+pub fn put_assoc(
+    heap: &mut dyn TermAlloc,
+    m: Term,
+    pairs: &[(Term, Term)],
+) -> Result<Term, Exception> {
     if !m.is_map() {
         return Err(error_tuple(heap, atom::BADMAP, m));
     }
@@ -23,7 +27,11 @@ pub fn put_assoc(heap: &mut dyn TermAlloc, m: Term, pairs: &[(Term, Term)]) -> R
 }
 
 /// `M#{K := V, ...}`: `{badmap, M}` if `m` is not a map, `{badkey, K}` for a missing key.
-pub fn put_exact(heap: &mut dyn TermAlloc, m: Term, pairs: &[(Term, Term)]) -> Result<Term, Exception> {
+pub fn put_exact(
+    heap: &mut dyn TermAlloc,
+    m: Term,
+    pairs: &[(Term, Term)],
+) -> Result<Term, Exception> {
     if !m.is_map() {
         return Err(error_tuple(heap, atom::BADMAP, m));
     }
@@ -42,16 +50,25 @@ pub fn put_exact(heap: &mut dyn TermAlloc, m: Term, pairs: &[(Term, Term)]) -> R
 
 /// `put_exact` on a flat map: one new map sharing the keys tuple, whatever the number of
 /// updated keys (`Ok(None)` for a HAMT map).
-fn put_exact_flat(heap: &mut dyn TermAlloc, m: Term, pairs: &[(Term, Term)]) -> Result<Option<Term>, Exception> {
+fn put_exact_flat(
+    heap: &mut dyn TermAlloc,
+    m: Term,
+    pairs: &[(Term, Term)],
+) -> Result<Option<Term>, Exception> {
     if !map::is_flat(m) {
         return Ok(None);
     }
-    let Some(keys_tuple) = map::keys_tuple(m) else { return Ok(None) };
+    let Some(keys_tuple) = map::keys_tuple(m) else {
+        return Ok(None);
+    };
     let keys = keys_tuple.as_tuple().unwrap_or(&[]);
     // Flat map payload: [size word, keys tuple, values...].
     let mut values: Vec<Term> = m.boxed_payload().get(2..).unwrap_or(&[]).to_vec();
     for (k, v) in pairs {
-        match keys.iter().position(|key| *key == *k || enigma_term::compare::eq(*key, *k)) {
+        match keys
+            .iter()
+            .position(|key| *key == *k || enigma_term::compare::eq(*key, *k))
+        {
             Some(i) if i < values.len() => values[i] = *v,
             _ => return Err(error_tuple(heap, atom::BADKEY, *k)),
         }

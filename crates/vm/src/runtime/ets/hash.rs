@@ -259,6 +259,7 @@ impl HashStore {
             return false;
         };
         let Some(first) = pos else {
+            bucket.reserve_exact(1);
             bucket.push(obj);
             self.after_new(hval);
             return true;
@@ -290,6 +291,7 @@ impl HashStore {
                 if live {
                     return false;
                 }
+                bucket.reserve_exact(1);
                 bucket.insert(first, obj);
                 self.after_new(hval);
                 true
@@ -318,6 +320,7 @@ impl HashStore {
                         }
                     }
                     None => {
+                        bucket.reserve_exact(1);
                         bucket.insert(first, obj);
                         self.after_new(hval);
                     }
@@ -325,6 +328,7 @@ impl HashStore {
                 true
             }
             Bagness::DuplicateBag => {
+                bucket.reserve_exact(1);
                 bucket.insert(first, obj);
                 self.after_new(hval);
                 true
@@ -381,6 +385,9 @@ impl HashStore {
             }
         }
         removed.reverse();
+        if bucket.is_empty() {
+            bucket.shrink_to_fit();
+        }
         if fixed {
             self.has_pseudo = true;
         }
@@ -493,6 +500,9 @@ impl HashStore {
         if !fixed && self.has_pseudo {
             for b in self.buckets.iter_mut() {
                 b.retain(|o| !o.pseudo_deleted);
+                if b.is_empty() {
+                    b.shrink_to_fit();
+                }
             }
             self.has_pseudo = false;
         }
@@ -654,9 +664,11 @@ impl HashStore {
                 }
             }
             if let Some(b) = self.buckets.get_mut(from_ix) {
+                stay.shrink_to_fit();
                 *b = stay;
             }
             if let Some(b) = self.buckets.get_mut(to_ix) {
+                moved.shrink_to_fit();
                 *b = moved;
             }
         }
@@ -688,6 +700,7 @@ impl HashStore {
                 let old = std::mem::take(dst);
                 let mut joined: Vec<Obj> = src.into_iter().filter(|o| !o.pseudo_deleted).collect();
                 joined.extend(old);
+                joined.shrink_to_fit();
                 *dst = joined;
             }
         }

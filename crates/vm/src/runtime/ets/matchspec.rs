@@ -20,6 +20,8 @@
 //! "borrowed", and are copied onto the process heap only when they end up in a result
 //! (`Val::owned` tracks which values already live there).
 
+use std::collections::HashMap;
+
 use enigma_heap::copy::copy_term;
 use enigma_term::{atom, build, compare, map, Atom, Term, VecAlloc};
 
@@ -145,6 +147,16 @@ const TRACE_FORMS: &[&str] = &[
     "set_tcw_fake",
 ];
 
+/// Keys a match can reach in an ordered set (see [`MatchSpec::key_ranges`]).
+pub enum KeyRange {
+    Exact(Term),
+    /// Tuples of `pattern`'s size starting with `bound`.
+    Prefix {
+        pattern: Term,
+        bound: Vec<Term>,
+    },
+}
+
 /// What the match of one object produced.
 pub enum Outcome {
     NoMatch,
@@ -208,43 +220,105 @@ pub fn has_variable(t: Term) -> bool {
     false
 }
 
-/// Whether a pattern subterm matches only itself (no variables, no maps).
-fn is_plain_pattern(t: Term) -> bool {
-    let mut work = vec![t];
-    while let Some(t) = work.pop() {
-        if t.is_atom() {
-            if is_atom_named(t, "_") || var_number(t).is_some() {
-                return false;
-            }
-        } else if let Some((h, tl)) = t.as_cons() {
-            work.push(tl);
-            work.push(h);
-        } else if let Some(e) = t.as_tuple() {
-            work.extend_from_slice(e);
-        } else if t.is_map() {
-            return false;
-        }
+/// The address of a list cell or boxed object (`None` for immediates).
+fn node_addr(t: Term) -> Option<usize> {
+    if t.is_cons() {
+        Some(t.cons_ptr() as usize)
+    } else if t.is_boxed() {
+        Some(t.boxed_ptr() as usize)
+    } else {
+        None
     }
-    true
 }
 
-/// Whether an expression subterm is a plain constant (no atoms starting with `$`, no
-/// tuples or maps, which mean calls and constructions).
-fn is_plain_expr(t: Term) -> bool {
-    let mut work = vec![t];
-    while let Some(t) = work.pop() {
-        if let Some(a) = t.as_atom() {
-            if a.name().starts_with('$') {
-                return false;
-            }
-        } else if let Some((h, tl)) = t.as_cons() {
-            work.push(tl);
-            work.push(h);
-        } else if t.is_tuple() || t.is_map() {
-            return false;
+/// Calls `f` on each part of a list cell, tuple or map (stopping when it returns true);
+/// whether any call returned true.
+fn any_child(t: Term, mut f: impl FnMut(Term) -> bool) -> bool {
+    if let Some((h, tl)) = t.as_cons() {
+        f(h) || f(tl)
+    } else if let Some(e) = t.as_tuple() {
+        e.iter().any(|c| f(*c))
+    } else if t.is_map() {
+        map::iter(t).any(|(k, v)| f(k) || f(v))
+    } else {
+        false
+    }
+}
+
+/// A multiplicative hasher for addresses (the memo below hashes millions of them for a
+/// long list, where SipHash would dominate).
+#[derive(Default, Clone, Copy)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x100_0000_01b3);
         }
     }
-    true
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n as u64) >> 3).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type AddrMap = HashMap<usize, bool, std::hash::BuildHasherDefault<AddrHasher>>;
+
+/// For every list cell and boxed object in `root` (by address), whether it is "impure":
+/// itself `compound_impure`, or holding a `leaf_impure` immediate or an impure part.
+/// Computed once, bottom-up with a work list, so that asking about every cell of a long
+/// list stays linear.
+fn impurity(
+    root: Term,
+    leaf_impure: fn(Term) -> bool,
+    compound_impure: fn(Term) -> bool,
+) -> AddrMap {
+    let mut res = AddrMap::default();
+    if node_addr(root).is_none() {
+        return res;
+    }
+    let mut stack = vec![(root, false)];
+    while let Some((t, expanded)) = stack.pop() {
+        let Some(a) = node_addr(t) else { continue };
+        if !expanded {
+            if res.contains_key(&a) {
+                continue;
+            }
+            stack.push((t, true));
+            any_child(t, |c| {
+                if node_addr(c).is_some_and(|ca| !res.contains_key(&ca)) {
+                    stack.push((c, false));
+                }
+                false
+            });
+        } else {
+            let impure = compound_impure(t)
+                || any_child(t, |c| match node_addr(c) {
+                    Some(ca) => res.get(&ca).copied().unwrap_or(true),
+                    None => leaf_impure(c),
+                });
+            res.insert(a, impure);
+        }
+    }
+    res
+}
+
+/// Pattern leaves that are not plain data: `'_'` and variables.
+fn pattern_leaf_impure(t: Term) -> bool {
+    t.is_atom() && (is_atom_named(t, "_") || var_number(t).is_some())
+}
+
+/// Expression leaves that are not plain data: atoms starting with `$`.
+fn expr_leaf_impure(t: Term) -> bool {
+    t.as_atom().is_some_and(|a| a.name().starts_with('$'))
+}
+
+/// Whether `t` (a list cell or boxed object in the term `impure` was computed for) is
+/// plain: a pattern that matches only itself, or an expression that is its own value.
+fn is_plain(impure: &AddrMap, t: Term) -> bool {
+    node_addr(t).is_some_and(|a| !impure.get(&a).copied().unwrap_or(true))
 }
 
 /// The variables of one clause: variable number → slot, in first-occurrence order.
@@ -260,6 +334,7 @@ impl Vars {
 }
 
 fn compile_pattern(head: Term, vars: &mut Vars) -> Result<Vec<PatOp>, BadSpec> {
+    let impure = impurity(head, pattern_leaf_impure, |t| t.is_map());
     let mut ops = Vec::new();
     let mut work = vec![head];
     while let Some(t) = work.pop() {
@@ -277,7 +352,7 @@ fn compile_pattern(head: Term, vars: &mut Vars) -> Result<Vec<PatOp>, BadSpec> {
             } else {
                 ops.push(PatOp::Const(t));
             }
-        } else if (!t.is_cons() && !t.is_tuple() && !t.is_map()) || is_plain_pattern(t) {
+        } else if (!t.is_cons() && !t.is_tuple() && !t.is_map()) || is_plain(&impure, t) {
             ops.push(PatOp::Const(t));
         } else if let Some((h, tl)) = t.as_cons() {
             ops.push(PatOp::Cons);
@@ -357,6 +432,7 @@ enum Task {
 }
 
 fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec> {
+    let impure = impurity(e, expr_leaf_impure, |t| t.is_tuple() || t.is_map());
     let mut work = vec![Task::Expr(e)];
     let mut labels: Vec<usize> = Vec::new();
     // (position in code, label) of jumps to patch.
@@ -397,7 +473,7 @@ fn compile_expr(e: Term, vars: &Vars, code: &mut Vec<Op>) -> Result<(), BadSpec>
                 },
             }
         } else if t.is_cons() {
-            if is_plain_expr(t) {
+            if is_plain(&impure, t) {
                 code.push(Op::Const(t));
                 continue;
             }
@@ -620,6 +696,41 @@ impl MatchSpec {
             keys.push(*k);
         }
         Some(keys)
+    }
+
+    /// For ordered sets: the key runs a match must look at, when every clause's key is a
+    /// constant or a tuple with bound leading elements (`{user, '_'}`); `None` when some
+    /// clause needs a full traversal.
+    pub fn key_ranges(&self, keypos: usize) -> Option<Vec<KeyRange>> {
+        let mut out = Vec::new();
+        for c in &self.clauses {
+            if is_atom_named(c.head, "_") || var_number(c.head).is_some() {
+                return None;
+            }
+            let Some(k) = c
+                .head
+                .as_tuple()
+                .and_then(|e| e.get(keypos.wrapping_sub(1)))
+                .copied()
+            else {
+                continue;
+            };
+            if !has_variable(k) {
+                out.push(KeyRange::Exact(k));
+                continue;
+            }
+            let elems = k.as_tuple()?;
+            let bound: Vec<Term> = elems
+                .iter()
+                .take_while(|e| !has_variable(**e))
+                .copied()
+                .collect();
+            if bound.is_empty() {
+                return None;
+            }
+            out.push(KeyRange::Prefix { pattern: k, bound });
+        }
+        Some(out)
     }
 
     /// Whether every clause's head is a tuple whose key is bound to the same constant

@@ -101,7 +101,13 @@ impl Stored {
         let deep: usize = elems
             .iter()
             .filter(|x| !is_flat(**x))
-            .map(|x| if is_plain_leaf(*x) { 1 + x.header().arity() } else { size_of(*x) })
+            .map(|x| {
+                if is_plain_leaf(*x) {
+                    1 + x.header().arity()
+                } else {
+                    size_of(*x)
+                }
+            })
             .sum();
         let n = 1 + elems.len() + deep;
         let mut b = Builder {
@@ -185,7 +191,11 @@ impl Drop for Stored {
 #[inline]
 fn is_plain_leaf(t: Term) -> bool {
     use enigma_term::boxed;
-    t.is_boxed() && matches!(t.header().subtag(), boxed::FLOAT | boxed::HEAP_BIN | boxed::POS_BIG | boxed::NEG_BIG | boxed::REF)
+    t.is_boxed()
+        && matches!(
+            t.header().subtag(),
+            boxed::FLOAT | boxed::HEAP_BIN | boxed::POS_BIG | boxed::NEG_BIG | boxed::REF
+        )
 }
 
 /// Whether `t` is a word on its own (nothing to copy).
@@ -261,7 +271,11 @@ pub fn copy_out(t: Term, heap: &mut dyn enigma_term::TermAlloc) -> Term {
 
 /// A float or a heap binary: a boxed term with no terms inside, rebuilt by a builder.
 fn is_quick_leaf(t: Term) -> bool {
-    t.is_boxed() && matches!(t.header().subtag(), enigma_term::boxed::FLOAT | enigma_term::boxed::HEAP_BIN)
+    t.is_boxed()
+        && matches!(
+            t.header().subtag(),
+            enigma_term::boxed::FLOAT | enigma_term::boxed::HEAP_BIN
+        )
 }
 
 fn copy_leaf(t: Term, heap: &mut dyn enigma_term::TermAlloc) -> Term {

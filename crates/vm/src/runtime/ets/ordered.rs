@@ -35,6 +35,115 @@ impl Ord for OKey {
     }
 }
 
+fn key_cmp(a: Term, b: Term) -> Ordering {
+    if a.is_small() && b.is_small() {
+        return a.small_value().cmp(&b.small_value());
+    }
+    compare::compare(a, b, false)
+}
+
+/// A key tuple of a match pattern whose first elements are bound (`{user, '_'}`): the keys
+/// it can match are the tuples of its size that start with those elements, a contiguous
+/// run in term order. Used as a search probe for both ends of that run.
+pub struct Prefix<'a> {
+    /// The key pattern (a tuple).
+    pub pattern: Term,
+    /// Its bound leading elements.
+    pub bound: &'a [Term],
+}
+
+/// What a B-tree search compares with stored keys: an exact key, or one end of a prefix
+/// run (the trait-object form lets `BTreeMap::range` take either).
+pub trait Probe {
+    /// The exact key, if this is one.
+    fn exact(&self) -> Option<Term>;
+    /// How this probe orders against the stored key `k`.
+    fn probe_cmp(&self, k: Term) -> Ordering;
+    /// 0 for exact keys, 1 for a run's lower end, 2 for its upper end.
+    fn rank(&self) -> u8;
+}
+
+impl Probe for OKey {
+    fn exact(&self) -> Option<Term> {
+        Some(self.0)
+    }
+    fn probe_cmp(&self, k: Term) -> Ordering {
+        key_cmp(self.0, k)
+    }
+    fn rank(&self) -> u8 {
+        0
+    }
+}
+
+/// One end of a prefix run: it sorts just below (`upper == false`) or just above every key
+/// the prefix matches.
+struct PrefixEnd<'a> {
+    prefix: &'a Prefix<'a>,
+    upper: bool,
+}
+
+impl Probe for PrefixEnd<'_> {
+    fn exact(&self) -> Option<Term> {
+        None
+    }
+    fn probe_cmp(&self, k: Term) -> Ordering {
+        let p = self.prefix;
+        let (Some(pe), Some(ke)) = (p.pattern.as_tuple(), k.as_tuple()) else {
+            // Different types: the type order decides, whatever the elements.
+            return compare::compare(p.pattern, k, false);
+        };
+        if pe.len() != ke.len() {
+            return pe.len().cmp(&ke.len());
+        }
+        for (b, x) in p.bound.iter().zip(ke) {
+            let o = key_cmp(*b, *x);
+            if o.is_ne() {
+                return o;
+            }
+        }
+        if self.upper {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        }
+    }
+    fn rank(&self) -> u8 {
+        if self.upper {
+            2
+        } else {
+            1
+        }
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn Probe + 'a> for OKey {
+    fn borrow(&self) -> &(dyn Probe + 'a) {
+        self
+    }
+}
+
+impl PartialEq for dyn Probe + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for dyn Probe + '_ {}
+impl PartialOrd for dyn Probe + '_ {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for dyn Probe + '_ {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self.exact(), other.exact()) {
+            (_, Some(k)) => self.probe_cmp(k),
+            (Some(k), None) => other.probe_cmp(k).reverse(),
+            // Two ends of runs (the range check of `BTreeMap::range`).
+            (None, None) => self.rank().cmp(&other.rank()),
+        }
+    }
+}
+
 /// An ordered set of objects. Each map key points into its own object's memory, so an
 /// object is only ever replaced together with its key (remove, then insert).
 #[derive(Default)]
@@ -99,12 +208,18 @@ impl OrderedStore {
 
     /// The first object whose key is greater than `key` (which need not be present).
     pub fn next(&self, key: Term) -> Option<&Obj> {
-        self.map.range((Bound::Excluded(OKey(key)), Bound::Unbounded)).next().map(|e| e.1)
+        self.map
+            .range((Bound::Excluded(OKey(key)), Bound::Unbounded))
+            .next()
+            .map(|e| e.1)
     }
 
     /// The last object whose key is less than `key`.
     pub fn prev(&self, key: Term) -> Option<&Obj> {
-        self.map.range((Bound::Unbounded, Bound::Excluded(OKey(key)))).next_back().map(|e| e.1)
+        self.map
+            .range((Bound::Unbounded, Bound::Excluded(OKey(key))))
+            .next_back()
+            .map(|e| e.1)
     }
 
     /// All objects in key order.
@@ -128,6 +243,24 @@ impl OrderedStore {
             None => Bound::Unbounded,
         };
         self.map.range((Bound::Unbounded, hi)).rev().map(|e| e.1)
+    }
+
+    /// The objects whose keys `prefix` matches, in key order.
+    pub fn prefix_range(&self, prefix: &Prefix<'_>) -> Vec<&Obj> {
+        let lo = PrefixEnd {
+            prefix,
+            upper: false,
+        };
+        let hi = PrefixEnd {
+            prefix,
+            upper: true,
+        };
+        let lo: &dyn Probe = &lo;
+        let hi: &dyn Probe = &hi;
+        self.map
+            .range::<dyn Probe, _>((Bound::Excluded(lo), Bound::Excluded(hi)))
+            .map(|e| e.1)
+            .collect()
     }
 
     /// Removes the objects whose keys are in `keys` (collected during a traversal).

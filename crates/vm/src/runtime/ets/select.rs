@@ -14,9 +14,9 @@
 use enigma_term::{atom, Term};
 
 use super::hash::HashStore;
-use super::matchspec::{MatchSpec, Outcome, Runner};
+use super::matchspec::{KeyRange, MatchSpec, Outcome, Runner};
 use super::object::Obj;
-use super::ordered::OrderedStore;
+use super::ordered::{OrderedStore, Prefix};
 use super::table::{Store, Table};
 use crate::process::Process;
 
@@ -68,13 +68,27 @@ fn bound_slots(h: &HashStore, spec: &MatchSpec, keypos: usize) -> Option<Vec<usi
     Some(slots)
 }
 
-/// For an ordered set whose clauses all bind the key: the objects with those keys, in key
-/// order, each once.
+/// For an ordered set whose clauses all bind the key (or a prefix of a tuple key): the
+/// objects those keys reach, in key order, each once.
 fn bound_objects<'a>(s: &'a OrderedStore, spec: &MatchSpec, keypos: usize) -> Option<Vec<&'a Obj>> {
-    let keys = spec.bound_keys(keypos)?;
-    let mut objs: Vec<&Obj> = keys.iter().filter_map(|k| s.get(*k)).collect();
-    objs.sort_by(|a, b| enigma_term::compare::compare(a.key, b.key, false));
-    objs.dedup_by(|a, b| std::ptr::eq(*a, *b));
+    let ranges = spec.key_ranges(keypos)?;
+    let mut objs: Vec<&Obj> = Vec::new();
+    for r in &ranges {
+        match r {
+            KeyRange::Exact(k) => objs.extend(s.get(*k)),
+            KeyRange::Prefix { pattern, bound } => {
+                let prefix = Prefix {
+                    pattern: *pattern,
+                    bound,
+                };
+                objs.extend(s.prefix_range(&prefix));
+            }
+        }
+    }
+    if ranges.len() > 1 {
+        objs.sort_by(|a, b| enigma_term::compare::compare(a.key, b.key, false));
+        objs.dedup_by(|a, b| std::ptr::eq(*a, *b));
+    }
     Some(objs)
 }
 

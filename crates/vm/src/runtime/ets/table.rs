@@ -469,3 +469,85 @@ impl Table {
 pub fn undefined() -> Term {
     Term::atom(atom::UNDEFINED)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use enigma_term::{build, Atom, VecAlloc};
+
+    fn walk(t: &Table) -> Vec<i64> {
+        let mut out = Vec::new();
+        let mut k = t.first();
+        while let Some(key) = k {
+            out.push(key.as_small().unwrap_or(-1));
+            k = t.next(key).ok().flatten();
+        }
+        out
+    }
+
+    #[test]
+    fn set_walks_in_beams_hash_order() {
+        // `[ets:insert(T, {K, K}) || K <- lists:seq(1, 10)]` then first/next on OTP 25.
+        let mut t = Table::new(1, atom::UNDEFINED, Term::pid(1), &Options::default());
+        let mut a = VecAlloc::new();
+        for k in 1..=10 {
+            let o = build::tuple(&mut a, &[Term::small(k), Term::small(k)]);
+            t.put(o, false);
+        }
+        assert_eq!(walk(&t), vec![3, 7, 4, 8, 2, 9, 1, 10, 6, 5]);
+        assert_eq!(t.size(), 10);
+        t.erase(Term::small(7));
+        assert_eq!(walk(&t), vec![3, 4, 8, 2, 9, 1, 10, 6, 5]);
+        assert!(t.next(Term::small(7)).is_err());
+    }
+
+    #[test]
+    fn ordered_set_keys_compare_by_value_and_prefixes_select_runs() {
+        let o = Options {
+            ty: Type::OrderedSet,
+            ..Options::default()
+        };
+        let mut t = Table::new(2, atom::UNDEFINED, Term::pid(1), &o);
+        let mut a = VecAlloc::new();
+        let one = build::tuple(&mut a, &[Term::small(1), Term::small(0)]);
+        let f = build::float(&mut a, 1.0);
+        let one_f = build::tuple(&mut a, &[f, Term::small(1)]);
+        t.put(one, false);
+        t.put(one_f, false);
+        assert_eq!(t.size(), 1);
+        assert_eq!(t.lookup(Term::small(1)).len(), 1);
+        assert!(t.first().is_some_and(|k| k.is_float()));
+        let tag = Term::atom(Atom::intern("user").unwrap_or(atom::UNDEFINED));
+        for i in 0..50 {
+            let k = build::tuple(&mut a, &[tag, Term::small(i)]);
+            let obj = build::tuple(&mut a, &[k, Term::small(i)]);
+            t.put(obj, false);
+        }
+        let any = Term::atom(Atom::intern("_").unwrap_or(atom::UNDEFINED));
+        let pattern = build::tuple(&mut a, &[tag, any]);
+        let bound = [tag];
+        let Store::Ordered(s) = &t.store else {
+            panic!("not ordered")
+        };
+        let run = s.prefix_range(&super::super::ordered::Prefix {
+            pattern,
+            bound: &bound,
+        });
+        assert_eq!(run.len(), 50);
+    }
+
+    #[test]
+    fn counters_update_in_place() {
+        let mut t = Table::new(3, atom::UNDEFINED, Term::pid(1), &Options::default());
+        let mut a = VecAlloc::new();
+        let o = build::tuple(&mut a, &[Term::small(1), Term::small(5)]);
+        t.put(o, false);
+        assert!(t.set_elements(Term::small(1), &[(2, Term::small(6))]));
+        let got = t
+            .get_one(Term::small(1))
+            .and_then(|o| o.as_tuple().map(|e| e.to_vec()));
+        assert_eq!(got, Some(vec![Term::small(1), Term::small(6)]));
+        assert!(!t.set_elements(Term::small(1), &[(3, Term::small(6))]));
+        assert!(!t.set_elements(Term::small(2), &[(2, Term::small(6))]));
+    }
+}
