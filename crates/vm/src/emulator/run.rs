@@ -923,7 +923,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                         .collect();
                     &owned
                 };
-                match ops::maps::put_assoc(&mut p.heap, m, kvs) {
+                match ops::maps::put_assoc(&mut p.heap, m, kvs.as_slice()) {
                     Ok(t) => {
                         w!(*dst, t);
                         pc = next(pc);
@@ -954,7 +954,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                         .collect();
                     &owned
                 };
-                match ops::maps::put_exact(&mut p.heap, m, kvs) {
+                match ops::maps::put_exact(&mut p.heap, m, kvs.as_slice()) {
                     Ok(t) => {
                         w!(*dst, t);
                         pc = next(pc);
@@ -1295,6 +1295,40 @@ mod smallvec_like {
             }
             Buf::Small(a, n)
         }
+    }
+}
+
+/// The key/value operands of a map update, read without a heap allocation for the usual
+/// handful of pairs.
+enum Pairs {
+    Few([(Term, Term); 8], usize),
+    Many(Vec<(Term, Term)>),
+}
+
+impl Pairs {
+    fn as_slice(&self) -> &[(Term, Term)] {
+        match self {
+            Pairs::Few(a, n) => &a[..*n],
+            Pairs::Many(v) => v,
+        }
+    }
+}
+
+#[inline]
+fn read_pairs(x: &[Term], stack: &[Term], pairs: &[(Src, Src)]) -> Pairs {
+    if pairs.len() <= 8 {
+        let mut a = [(Term::NIL, Term::NIL); 8];
+        for (slot, (k, v)) in a.iter_mut().zip(pairs) {
+            *slot = (read(x, stack, *k), read(x, stack, *v));
+        }
+        Pairs::Few(a, pairs.len())
+    } else {
+        Pairs::Many(
+            pairs
+                .iter()
+                .map(|(k, v)| (read(x, stack, *k), read(x, stack, *v)))
+                .collect(),
+        )
     }
 }
 
