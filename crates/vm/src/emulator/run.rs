@@ -909,20 +909,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             } => {
                 reserve_for_map(p, x, r!(*src), pairs.len(), *live);
                 let m = r!(*src);
-                let mut buf = [(Term::NIL, Term::NIL); 8];
-                let owned: Vec<(Term, Term)>;
-                let kvs: &[(Term, Term)] = if pairs.len() <= buf.len() {
-                    for (slot, (k, v)) in buf.iter_mut().zip(pairs.iter()) {
-                        *slot = (read(x, &p.stack, *k), read(x, &p.stack, *v));
-                    }
-                    &buf[..pairs.len()]
-                } else {
-                    owned = pairs
-                        .iter()
-                        .map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v)))
-                        .collect();
-                    &owned
-                };
+                let kvs = read_pairs(x, &p.stack, pairs);
                 match ops::maps::put_assoc(&mut p.heap, m, kvs.as_slice()) {
                     Ok(t) => {
                         w!(*dst, t);
@@ -940,20 +927,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             } => {
                 reserve_for_map(p, x, r!(*src), pairs.len(), *live);
                 let m = r!(*src);
-                let mut buf = [(Term::NIL, Term::NIL); 8];
-                let owned: Vec<(Term, Term)>;
-                let kvs: &[(Term, Term)] = if pairs.len() <= buf.len() {
-                    for (slot, (k, v)) in buf.iter_mut().zip(pairs.iter()) {
-                        *slot = (read(x, &p.stack, *k), read(x, &p.stack, *v));
-                    }
-                    &buf[..pairs.len()]
-                } else {
-                    owned = pairs
-                        .iter()
-                        .map(|(k, v)| (read(x, &p.stack, *k), read(x, &p.stack, *v)))
-                        .collect();
-                    &owned
-                };
+                let kvs = read_pairs(x, &p.stack, pairs);
                 match ops::maps::put_exact(&mut p.heap, m, kvs.as_slice()) {
                     Ok(t) => {
                         w!(*dst, t);
