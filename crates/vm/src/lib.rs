@@ -2,11 +2,14 @@
 //! functions (`bifs`) and the runtime that runs processes (`runtime`). They call each other
 //! (BIFs spawn and send, the scheduler runs the loop), so they are modules of one crate.
 
+#[deny(unsafe_code)]
 pub mod bifs;
+#[deny(unsafe_code)]
 pub mod code;
 pub mod emulator;
 pub mod pdict;
 pub mod process;
+#[deny(unsafe_code)]
 pub mod runtime;
 
 use std::collections::HashSet;

@@ -35,8 +35,7 @@
 //!   uncatchable internal error).
 
 mod compat;
-#[allow(unsafe_code)]
-mod pcre;
+use enigma_pcre as pcre;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};

@@ -22,9 +22,6 @@ struct Timer {
     wrap: bool,
 }
 
-// SAFETY: a timer's terms live in its own fragment (plus immediates), which moves with it.
-unsafe impl Send for Timer {}
-
 #[derive(Default)]
 struct Timers {
     pending: HashMap<[u32; 3], Timer>,

@@ -1,7 +1,8 @@
 //! A small safe wrapper over the PCRE2 C library (through `pcre2-sys`, which builds the
 //! bundled sources with `cc`): compile a pattern, ask it about its groups and names, match it.
 //!
-//! This is the only place in `bifs/` that holds `unsafe` code, and all of it is foreign calls.
+//! A crate of its own so that the VM's `bifs/` stay free of `unsafe`: everything here is
+//! foreign calls, each block argued.
 //! The `pcre2` crate (the safe binding) cannot be used instead: it takes patterns as `&str`
 //! (BEAM's Latin-1 patterns are arbitrary bytes), and it exposes neither the match-time options
 //! `re:run` needs (`anchored`, `notbol`, `noteol`, `notempty`, `notempty_atstart`, the match
