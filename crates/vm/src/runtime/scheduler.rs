@@ -345,12 +345,13 @@ fn exit_process(h: &Arc<Handle>, p: &mut Process) {
         .unwrap_or_else(|e| e.into_inner())
         .retain(|_, pid| *pid != h.pid);
     let reason = p.exit_reason;
+    // Tables go first (deleted, or handed to their heir), as BEAM does before links.
+    super::ets::owner_exited(h.pid);
     for link in std::mem::take(&mut p.links) {
         super::signals::exit_signal(link, h.pid, reason);
     }
     super::monitors::process_exited(h.pid, std::mem::take(&mut p.monitors), reason);
-    // Resources the process owned: ETS tables, open files (and their buffers), zlib streams.
-    super::ets::owner_exited(h.pid);
+    // Other resources the process owned: open files (and their buffers), zlib streams.
     crate::bifs::prim_file::owner_exited(h.pid);
     crate::bifs::zlib::owner_exited(h.pid);
     p.heap.clear();

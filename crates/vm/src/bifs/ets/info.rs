@@ -72,8 +72,6 @@ fn item(p: &mut Process, t: &Table, what: &str) -> Option<Term> {
                 build::tuple(&mut p.heap, &[time, l])
             }
         },
-        "stats" => return None,
-        "binary" => Term::NIL,
         _ => return None,
     })
 }
@@ -109,6 +107,16 @@ pub fn info_2(p: &mut Process, a: &[Term]) -> BifResult {
     let Some(what) = a[1].as_atom() else {
         return Err(bad(p));
     };
+    // Debugging items about BEAM's internals (off-heap binaries, hash statistics).
+    if matches!(what.name(), "binary" | "stats") {
+        return Err(crate::emulator::exception::Fault::Unimplemented(
+            crate::emulator::instr::Mfa {
+                module: enigma_term::Atom::intern("ets").unwrap_or(atom::UNDEFINED),
+                function: enigma_term::Atom::intern("info").unwrap_or(atom::UNDEFINED),
+                arity: 2,
+            },
+        ));
+    }
     item(p, &t, what.name()).ok_or_else(|| bad(p))
 }
 

@@ -569,16 +569,6 @@ impl HashStore {
         self.buckets.get_mut(ix)
     }
 
-    /// Accounts for objects a traversal pseudo-deleted or removed from slot chains.
-    pub fn note_removed(&mut self, hvals: &[u32], pseudo: bool) {
-        for &h in hvals {
-            self.dec(h);
-        }
-        if pseudo {
-            self.has_pseudo = true;
-        }
-    }
-
     /// Deletes (or, while fixed, pseudo-deletes) the live objects at `positions` (ascending)
     /// of slot `ix` (`select_delete`).
     pub fn delete_positions(&mut self, ix: usize, positions: &[usize]) {

@@ -4,7 +4,7 @@
 //! Methods here work on terms in table memory; the BIF layer copies what it returns onto
 //! the caller's heap while it still holds the table's lock.
 
-use enigma_term::{atom, compare, Atom, Term};
+use enigma_term::{compare, Atom, Term};
 
 use super::hash::{key_hash, Bagness, HashStore, NLOCKS_WITH_ITEM_COUNTERS};
 use super::object::{key_of, Obj, Stored};
@@ -465,15 +465,10 @@ impl Table {
     }
 }
 
-/// The atom `undefined` as a term.
-pub fn undefined() -> Term {
-    Term::atom(atom::UNDEFINED)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use enigma_term::{build, Atom, VecAlloc};
+    use enigma_term::{atom, build, Atom, VecAlloc};
 
     fn walk(t: &Table) -> Vec<i64> {
         let mut out = Vec::new();

@@ -1,0 +1,41 @@
+-module(stdlib_ets_access).
+-export([main/0]).
+c(F) -> case catch F() of {'EXIT',{E,[{_,_,_,[{error_info,I}]}|_]}} -> {E,I}; {'EXIT', E} -> {exit, E}; V -> V end.
+other(F) -> Self = self(), spawn(fun() -> Self ! {res, c(F)} end), receive {res, R} -> R end.
+main() ->
+    Pub = ets:new(pub, [public]), Prot = ets:new(prot, []), Priv = ets:new(priv, [private]),
+    io:format("~p~n", [[other(fun() -> ets:info(T, size) end) || T <- [Pub, Prot, Priv]]]),
+    io:format("~p~n", [[other(fun() -> ets:insert(T, {a}) end) || T <- [Pub, Prot, Priv]]]),
+    io:format("~p~n", [[other(fun() -> ets:select(T, [{'_',[],['$_']}]) end) || T <- [Pub, Prot, Priv]]]),
+    io:format("~p~n", [[other(fun() -> ets:safe_fixtable(T, true) end) || T <- [Pub, Prot, Priv]]]),
+    io:format("~p~n", [[ets:info(T, safe_fixed) =/= false || T <- [Pub, Prot, Priv]]]),
+    io:format("~p~n", [[other(fun() -> ets:delete(T) end) || T <- [Prot, Priv]]]),
+    io:format("~p~n", [[other(fun() -> ets:setopts(T, {protection, private}) end) || T <- [Pub]]]),
+    io:format("~p~n", [[other(fun() -> ets:delete(T) end) || T <- [Pub]]]),
+    io:format("~p~n", [[c(fun() -> ets:info(T) end) || T <- [Pub]]]),
+    io:format("~p~n", [c(fun() -> ets:lookup(Pub, a) end)]),
+    N = ets:new(nm, [named_table, public]),
+    io:format("~p~n", [c(fun() -> ets:new(nm, [named_table]) end)]),
+    io:format("~p~n", [c(fun() -> ets:new(nm, []) =/= nm end)]),
+    ets:new(nm2, [named_table]),
+    io:format("~p~n", [c(fun() -> ets:rename(nm, nm2) end)]),
+    io:format("~p~n", [c(fun() -> ets:rename(nm, nm) end)]),
+    io:format("~p~n", [c(fun() -> ets:rename(nm, "x") end)]),
+    io:format("~p~n", [other(fun() -> ets:rename(nm, nm3) end)]),
+    io:format("~p~n", [c(fun() -> ets:insert(nm3, {1}) end)]),
+    io:format("~p~n", [c(fun() -> ets:insert(nm, {1}) end)]),
+    io:format("~p~n", [N]),
+    io:format("~p~n", [c(fun() -> ets:lookup(make_ref(), 1) end)]),
+    io:format("~p~n", [c(fun() -> ets:lookup({a}, 1) end)]),
+    io:format("~p~n", [c(fun() -> ets:info(make_ref()) end)]),
+    io:format("~p~n", [c(fun() -> ets:info(nonexistent_tab) end)]),
+    io:format("~p~n", [c(fun() -> ets:whereis("x") end)]),
+    io:format("~p~n", [c(fun() -> ets:new("x", []) end)]),
+    io:format("~p~n", [c(fun() -> ets:new(x, [{keypos, a}]) end)]),
+    io:format("~p~n", [c(fun() -> ets:new(x, [set | bag]) end)]),
+    io:format("~p~n", [c(fun() -> ets:info(ets:new(x, [ordered_set, {write_concurrency, true}, {read_concurrency, true}, compressed, {decentralized_counters, false}])) end) =/= x]),
+    [io:format("~p~n", [[ets:info(T, I) || I <- [type, write_concurrency, read_concurrency, decentralized_counters, compressed, protection, keypos]]]) || T <- [
+        ets:new(x, [ordered_set, {write_concurrency, true}]), ets:new(x, [ordered_set, {write_concurrency, auto}]),
+        ets:new(x, [set, {write_concurrency, auto}]), ets:new(x, [bag, {write_concurrency, true}, private]),
+        ets:new(x, [duplicate_bag, {read_concurrency, true}, {keypos, 3}]), ets:new(x, [{write_concurrency, true}, ordered_set, {decentralized_counters, true}])]],
+    ok.

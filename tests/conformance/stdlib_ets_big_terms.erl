@@ -1,0 +1,30 @@
+-module(stdlib_ets_big_terms).
+-export([main/0]).
+deep(0) -> leaf; deep(N) -> {deep(N - 1)}.
+main() ->
+    T = ets:new(t, [set]),
+    L = lists:seq(1, 1000000),
+    ets:insert(T, {biglist, L}),
+    ets:insert(T, {deep, deep(100000)}),
+    [{_, L2}] = ets:lookup(T, biglist),
+    io:format("~p~n", [length(L2)]),
+    io:format("~p~n", [ets:select_count(T, [{{biglist, L}, [], [true]}])]),
+    io:format("~p~n", [length(ets:select(T, [{{biglist, '$1'}, [], ['$1']}]))]),
+    Pat = lists:seq(1, 999999) ++ ['$1'],
+    io:format("~p~n", [ets:select(T, [{{biglist, Pat}, [], ['$1']}])]),
+    io:format("~p~n", [ets:select(T, [{{biglist, '_'}, [], [lists:seq(1, 10)]}])]),
+    io:format("~p~n", [length(hd(ets:select(T, [{{biglist, '_'}, [], [[{const, a} | lists:seq(1, 1000)]]}])))]),
+    [{_, D}] = ets:lookup(T, deep),
+    io:format("~p~n", [D =:= deep(100000)]),
+    io:format("~p~n", [ets:select_count(T, [{{deep, '$1'}, [{'=:=', '$1', {const, deep(100000)}}], [true]}])]),
+    io:format("~p~n", [ets:info(T, memory) > 2000000]),
+    ets:delete(T, biglist),
+    io:format("~p~n", [ets:info(T, memory) < 1000000]),
+    B = <<0:8000>>,
+    ets:insert(T, {bin, B, binary:part(B, 10, 20)}),
+    [{bin, B2, S2}] = ets:lookup(T, bin),
+    io:format("~p ~p~n", [byte_size(B2), S2 =:= binary:part(B, 10, 20)]),
+    M = maps:from_list([{I, I} || I <- lists:seq(1, 100)]),
+    ets:insert(T, {map, M}),
+    io:format("~p~n", [ets:select(T, [{{map, #{50 => '$1'}}, [], ['$1']}])]),
+    ok.
