@@ -11,6 +11,8 @@ pub mod pdict;
 pub mod process;
 #[deny(unsafe_code)]
 pub mod runtime;
+#[cfg(test)]
+mod test_util;
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU8, Ordering};

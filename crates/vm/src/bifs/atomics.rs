@@ -263,20 +263,10 @@ pub const BIFS: &[BifEntry] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emulator::instr::Mfa;
 
     #[test]
     fn signed_and_unsigned_arrays() {
-        let mut p = Process::new(
-            Term::pid(1),
-            Default::default(),
-            Term::NIL,
-            Mfa {
-                module: atom::ERLANG,
-                function: atom::APPLY,
-                arity: 0,
-            },
-        );
+        let mut p = crate::test_util::test_process();
         let r = atomics_new_2(&mut p, &[Term::small(3), Term::small(1)])
             .ok()
             .unwrap_or(Term::NIL);

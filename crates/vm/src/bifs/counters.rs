@@ -94,20 +94,10 @@ pub const BIFS: &[BifEntry] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emulator::instr::Mfa;
 
     #[test]
     fn add_put_get() {
-        let mut p = Process::new(
-            Term::pid(1),
-            Default::default(),
-            Term::NIL,
-            Mfa {
-                module: atom::ERLANG,
-                function: atom::APPLY,
-                arity: 0,
-            },
-        );
+        let mut p = crate::test_util::test_process();
         let r = counters_new_1(&mut p, &[Term::small(2)])
             .ok()
             .unwrap_or(Term::NIL);

@@ -158,19 +158,9 @@ pub const BIFS: &[BifEntry] = &[
 mod tests {
     use super::*;
     use crate::emulator::exception::Exception;
-    use crate::emulator::instr::Mfa;
 
     fn proc() -> Process {
-        Process::new(
-            Term::pid(1),
-            Default::default(),
-            Term::NIL,
-            Mfa {
-                module: atom::ERLANG,
-                function: atom::APPLY,
-                arity: 0,
-            },
-        )
+        crate::test_util::test_process()
     }
 
     fn reason(r: BifResult) -> Option<Term> {

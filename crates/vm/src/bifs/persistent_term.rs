@@ -182,20 +182,10 @@ pub const BIFS: &[BifEntry] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emulator::instr::Mfa;
 
     #[test]
     fn put_get_erase() {
-        let mut p = Process::new(
-            Term::pid(1),
-            Default::default(),
-            Term::NIL,
-            Mfa {
-                module: atom::ERLANG,
-                function: atom::APPLY,
-                arity: 0,
-            },
-        );
+        let mut p = crate::test_util::test_process();
         let key = build::tuple(&mut p.heap, &[atom_of("pt_test_key"), Term::small(1)]);
         let val = build::list(&mut p.heap, &[Term::small(1), Term::small(2)]);
         assert!(get_1(&mut p, &[key]).is_err());

@@ -406,19 +406,9 @@ pub const BIFS: &[BifEntry] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emulator::instr::Mfa;
 
     fn proc() -> Process {
-        Process::new(
-            Term::pid(1),
-            Default::default(),
-            Term::NIL,
-            Mfa {
-                module: atom::ERLANG,
-                function: atom::APPLY,
-                arity: 0,
-            },
-        )
+        crate::test_util::test_process()
     }
 
     fn show(t: Term) -> String {

@@ -126,20 +126,11 @@ pub const BIFS: &[BifEntry] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emulator::instr::Mfa;
+
     use enigma_term::atom;
 
     fn proc() -> Process {
-        Process::new(
-            Term::pid(1),
-            Default::default(),
-            Term::NIL,
-            Mfa {
-                module: atom::ERLANG,
-                function: atom::APPLY,
-                arity: 0,
-            },
-        )
+        crate::test_util::test_process()
     }
 
     fn ints(p: &mut Process, v: &[i64]) -> Term {

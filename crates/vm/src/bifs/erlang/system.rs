@@ -1583,16 +1583,7 @@ mod tests {
     use super::*;
 
     fn proc() -> Process {
-        Process::new(
-            Term::pid(1),
-            Default::default(),
-            Term::NIL,
-            Mfa {
-                module: atom::ERLANG,
-                function: atom::APPLY,
-                arity: 0,
-            },
-        )
+        crate::test_util::test_process()
     }
 
     fn show(t: Term) -> String {

@@ -1122,19 +1122,9 @@ fn eq_body(a: Term, b: Term, const_mode: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emulator::instr::Mfa;
 
     fn proc() -> Process {
-        Process::new(
-            Term::pid(1),
-            Default::default(),
-            Term::NIL,
-            Mfa {
-                module: atom::ERLANG,
-                function: atom::APPLY,
-                arity: 0,
-            },
-        )
+        crate::test_util::test_process()
     }
 
     fn a(s: &str) -> Term {
