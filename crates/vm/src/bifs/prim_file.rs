@@ -738,19 +738,9 @@ pub const BIFS: &[BifEntry] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emulator::instr::Mfa;
 
     fn proc(n: u64) -> Process {
-        Process::new(
-            Term::pid(n),
-            Default::default(),
-            Term::NIL,
-            Mfa {
-                module: atom::ERLANG,
-                function: atom::APPLY,
-                arity: 0,
-            },
-        )
+        crate::test_util::test_process_with_pid(n)
     }
 
     fn name(p: &mut Process, s: &str) -> Term {

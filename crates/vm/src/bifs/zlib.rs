@@ -1076,16 +1076,7 @@ mod tests {
     use super::*;
 
     fn proc(n: u64) -> Process {
-        Process::new(
-            Term::pid(n),
-            Default::default(),
-            Term::NIL,
-            Mfa {
-                module: atom::ERLANG,
-                function: atom::APPLY,
-                arity: 0,
-            },
-        )
+        crate::test_util::test_process_with_pid(n)
     }
 
     /// The bytes of `{Tag, [Bin]}` / `{Tag, []}` and the tag's name.

@@ -409,28 +409,30 @@ pub fn select_count(t: &Table, p: &mut Process, spec: &MatchSpec) -> usize {
     n
 }
 
+/// The hash slots a spec can match in: those its bound key selects, or every non-empty one.
+fn slots_to_visit(h: &HashStore, spec: &MatchSpec, keypos: usize) -> Vec<usize> {
+    if let Some(s) = bound_slots(h, spec, keypos) {
+        return s;
+    }
+    let mut v = vec![0];
+    let mut ix = 0;
+    loop {
+        ix = h.next_slot(ix);
+        if ix == 0 {
+            break;
+        }
+        v.push(ix);
+    }
+    v
+}
+
 /// `select_delete/2`: deletes the objects for which the spec gives `true`.
 pub fn select_delete(t: &mut Table, p: &mut Process, spec: &MatchSpec) -> usize {
     let keypos = t.keypos;
     let mut r = spec.runner();
     match &mut t.store {
         Store::Hash(h) => {
-            let slots = bound_slots(h, spec, keypos);
-            let visit: Vec<usize> = match slots {
-                Some(s) => s,
-                None => {
-                    let mut v = vec![0];
-                    let mut ix = 0;
-                    loop {
-                        ix = h.next_slot(ix);
-                        if ix == 0 {
-                            break;
-                        }
-                        v.push(ix);
-                    }
-                    v
-                }
-            };
+            let visit = slots_to_visit(h, spec, keypos);
             let mut n = 0;
             for ix in visit {
                 let hits: Vec<usize> = h
@@ -474,22 +476,7 @@ pub fn select_replace(t: &mut Table, p: &mut Process, spec: &MatchSpec) -> usize
     let mut r = spec.runner();
     match &mut t.store {
         Store::Hash(h) => {
-            let slots = bound_slots(h, spec, keypos);
-            let visit: Vec<usize> = match slots {
-                Some(s) => s,
-                None => {
-                    let mut v = vec![0];
-                    let mut ix = 0;
-                    loop {
-                        ix = h.next_slot(ix);
-                        if ix == 0 {
-                            break;
-                        }
-                        v.push(ix);
-                    }
-                    v
-                }
-            };
+            let visit = slots_to_visit(h, spec, keypos);
             let mut n = 0;
             for ix in visit {
                 let mut new: Vec<(usize, Obj)> = Vec::new();
