@@ -28,7 +28,9 @@ main() ->
     io:format("~p~n", [c(fun() -> ets:new(h2, [{heir, foo, x}]) end)]),
     H3 = ets:new(h3, [{heir, list_to_pid("<0.9999.0>"), x}]),
     io:format("~p~n", [ets:info(H3, heir)]),
+    MP = monitor(process, P),
     P ! stop,
+    receive {'DOWN', MP, process, P, _} -> ok end,
     All = ets:all(),
     io:format("~p~n", [[lists:member(X, All) || X <- [T, named_t, H, H3]]]),
     ok.

@@ -1,7 +1,9 @@
 //! The `enigma` binary.
 //!
 //! ```text
-//! enigma run [-pa DIR]... MOD [FUN [ARG...]]   run MOD:FUN() (or MOD:FUN([ARG...])), no OTP boot
+//! enigma run [+S N] [-pa DIR]... MOD [FUN [ARG...]]
+//!                                              run MOD:FUN() (or MOD:FUN([ARG...])) on N
+//!                                              schedulers (default: one per core), no OTP boot
 //! enigma check PATH...                         load every .beam (files or directories)
 //! ```
 //! Flags follow `erl`'s single-dash style (`-pa`), which general-purpose argument parsers do
@@ -15,8 +17,11 @@ use std::process::ExitCode;
 use enigma_vm::runtime::boot;
 use enigma_vm::runtime::scheduler::VmExit;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str =
-    "usage: enigma run [-pa DIR]... MOD [FUN [ARG...]]\n       enigma check PATH...";
+    "usage: enigma run [+S N] [-pa DIR]... MOD [FUN [ARG...]]\n       enigma check PATH...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +48,20 @@ fn run(args: &[String]) -> ExitCode {
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
+            // `+S N` (erl's form, also `+S N:M`) or `--schedulers N`.
+            "+S" | "--schedulers" => {
+                let n = args
+                    .get(i + 1)
+                    .and_then(|v| v.split(':').next())
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .filter(|&n| (1..=1024).contains(&n));
+                let Some(n) = n else {
+                    eprintln!("enigma: {} needs a number of schedulers (1-1024)", args[i]);
+                    return ExitCode::from(2);
+                };
+                enigma_vm::runtime::scheduler::configure(n);
+                i += 2;
+            }
             "-pa" | "-pz" => {
                 i += 1;
                 while i < args.len() && !args[i].starts_with('-') && Path::new(&args[i]).is_dir() {

@@ -9,84 +9,18 @@
 //! leaves out programs whose names contain any of the substrings; `ENIGMA_GC_STRESS=1` is
 //! passed through to Enigma (collect at every collection point).
 
-use std::io::Read;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+
+use common::{repo_root, run, Outcome};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A program that runs longer than this on either VM is a failure (a hang), not a slow pass.
 const RUN_LIMIT: Duration = Duration::from_secs(120);
-
-struct Outcome {
-    stdout: Vec<u8>,
-    status: Option<i32>,
-    stderr: Vec<u8>,
-    timed_out: bool,
-}
-
-fn run(cmd: &mut Command) -> Outcome {
-    let mut child = match cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) => {
-            return Outcome {
-                stdout: Vec::new(),
-                status: None,
-                stderr: e.to_string().into_bytes(),
-                timed_out: false,
-            }
-        }
-    };
-    let mut out = child.stdout.take();
-    let mut err = child.stderr.take();
-    let out_reader = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        if let Some(o) = out.as_mut() {
-            let _ = o.read_to_end(&mut v);
-        }
-        v
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        if let Some(e) = err.as_mut() {
-            let _ = e.read_to_end(&mut v);
-        }
-        v
-    });
-    let start = Instant::now();
-    let mut timed_out = false;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(s)) => break s.code(),
-            Ok(None) if start.elapsed() > RUN_LIMIT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                timed_out = true;
-                break None;
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-            Err(_) => break None,
-        }
-    };
-    let stdout = out_reader.join().unwrap_or_default();
-    let stderr = err_reader.join().unwrap_or_default();
-    Outcome {
-        stdout,
-        status,
-        stderr,
-        timed_out,
-    }
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn main() {
     let root = repo_root();
@@ -146,18 +80,24 @@ fn main() {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(name) = programs.get(i) else { break };
-                let expected = run(Command::new("erl")
-                    .arg("-noshell")
-                    .arg("-pa")
-                    .arg(&build)
-                    .arg("-eval")
-                    .arg(format!("{name}:main(), halt()."))
-                    .env("ERL_CRASH_DUMP_SECONDS", "0"));
-                let actual = run(Command::new(enigma)
-                    .arg("run")
-                    .arg("-pa")
-                    .arg(&build)
-                    .arg(name));
+                let expected = run(
+                    Command::new("erl")
+                        .arg("-noshell")
+                        .arg("-pa")
+                        .arg(&build)
+                        .arg("-eval")
+                        .arg(format!("{name}:main(), halt()."))
+                        .env("ERL_CRASH_DUMP_SECONDS", "0"),
+                    RUN_LIMIT,
+                );
+                let actual = run(
+                    Command::new(enigma)
+                        .arg("run")
+                        .arg("-pa")
+                        .arg(&build)
+                        .arg(name),
+                    RUN_LIMIT,
+                );
                 let verdict = compare(&expected, &actual);
                 results
                     .lock()

@@ -331,6 +331,7 @@ pub fn collect(
     heap.young = new_young;
     heap.top = young_top;
     heap.fragments.clear();
+    heap.fragment_used = 0;
     if major {
         heap.old = Box::new([]);
         heap.old_top = 0;

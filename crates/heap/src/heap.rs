@@ -32,6 +32,8 @@ pub struct ProcessHeap {
     pub(crate) old_top: usize,
     /// Fragments: overflow from native code, and merged message fragments.
     pub(crate) fragments: Vec<Fragment>,
+    /// Words allocated in `fragments` (they count against the young heap's free space).
+    pub(crate) fragment_used: usize,
     /// Refc-binary handles living in the young heap or in fragments.
     pub(crate) offheap_young: Vec<Term>,
     /// Refc-binary handles living in the old heap.
@@ -68,6 +70,7 @@ impl ProcessHeap {
             old: Box::new([]),
             old_top: 0,
             fragments: Vec::new(),
+            fragment_used: 0,
             offheap_young: Vec::new(),
             offheap_old: Vec::new(),
             min_heap_size: size,
@@ -94,6 +97,14 @@ impl ProcessHeap {
     /// would merge. The emulator collects at its next safe point when this is true.
     pub fn has_fragments(&self) -> bool {
         !self.fragments.is_empty()
+    }
+
+    /// Whether the fragments are due to be merged: together with the young heap's contents
+    /// they fill it (BEAM counts message buffers against the heap the same way). Message
+    /// fragments therefore pile up cheaply until a collection would be due anyway.
+    #[inline]
+    pub fn fragments_due(&self) -> bool {
+        self.fragment_used > 0 && self.fragment_used >= self.free_words()
     }
 
     /// Size of the young heap in words (`heap_size` in `process_info`).
@@ -125,6 +136,7 @@ impl ProcessHeap {
     /// copies the live ones into the young heap.
     pub fn attach_fragment(&mut self, mut frag: Fragment) {
         self.offheap_young.append(&mut frag.take_offheap());
+        self.fragment_used += frag.used_words();
         self.fragments.push(frag);
     }
 
@@ -153,6 +165,7 @@ impl ProcessHeap {
             binary::release_handle(h);
         }
         self.fragments.clear();
+        self.fragment_used = 0;
         self.top = 0;
         self.high_water = 0;
         self.old_top = 0;
@@ -168,6 +181,8 @@ impl TermAlloc for ProcessHeap {
             // SAFETY: `at + words <= young.len()`, checked above.
             return unsafe { self.young.as_mut_ptr().add(at) };
         }
+        // The heap is full: anything allocated here makes a collection due.
+        self.fragment_used += words.max(self.free_words() + 1);
         if let Some(p) = self.fragments.last_mut().and_then(|f| f.try_alloc(words)) {
             return p;
         }

@@ -47,6 +47,8 @@ pub struct Process {
     pub removals: u64,
     /// The signal inbox other processes send to.
     pub inbox: Arc<Inbox>,
+    /// A spare buffer the inbox's signals are swapped into when handled.
+    pub signal_buffer: Vec<crate::runtime::mailbox::Signal>,
     /// The process dictionary.
     pub dict: crate::pdict::ProcessDict,
     pub group_leader: Term,
@@ -57,9 +59,11 @@ pub struct Process {
     pub catches: u32,
     pub trap_exit: bool,
     pub reductions: u64,
+    /// `reductions` when the current time slice began.
+    pub slice_start_reductions: u64,
     pub status: Status,
-    /// The timeout of the receive the process waits in, if any (scheduler's time base).
-    pub timer_deadline: Option<std::time::Instant>,
+    /// The timer of the receive the process waits in, if any (see `runtime::timers`).
+    pub timer: Option<u64>,
     pub timed_out: bool,
     /// A `receive ... after` has armed its timeout (finite or `infinity`).
     pub timer_armed: bool,
@@ -69,6 +73,19 @@ pub struct Process {
     pub monitors: Vec<crate::runtime::monitors::Monitor>,
     /// The reason this process exits with once it has stopped running.
     pub exit_reason: Term,
+    pub priority: crate::runtime::table::Priority,
+    /// `max_heap_size` in words (0: none), and what exceeding it does.
+    pub max_heap_size: usize,
+    pub max_heap_kill: bool,
+    pub max_heap_report: bool,
+    /// `min_bin_vheap_size` in words (reported; binaries are not yet collected by it).
+    pub min_bin_vheap_size: usize,
+    /// `message_queue_data`: `off_heap` when true.
+    pub off_heap_messages: bool,
+    /// `erlang:yield/0` has switched the process out once and returns on the retry.
+    pub yielded: bool,
+    /// Active aliases: references that messages may be sent to.
+    pub aliases: Vec<crate::runtime::monitors::Alias>,
 }
 
 // SAFETY: a process is run by one scheduler thread at a time; its raw code pointers point
@@ -87,6 +104,7 @@ impl Process {
             save: 0,
             removals: 0,
             inbox,
+            signal_buffer: Vec::new(),
             dict: Default::default(),
             group_leader,
             initial_call,
@@ -94,24 +112,29 @@ impl Process {
             catches: 0,
             trap_exit: false,
             reductions: 0,
+            slice_start_reductions: 0,
             status: Status::Runnable,
-            timer_deadline: None,
+            timer: None,
             timed_out: false,
             timer_armed: false,
             links: Vec::new(),
             monitors: Vec::new(),
             exit_reason: Term::NIL,
+            priority: crate::runtime::table::Priority::Normal,
+            max_heap_size: 0,
+            max_heap_kill: true,
+            max_heap_report: true,
+            off_heap_messages: false,
+            min_bin_vheap_size: 46_422,
+            yielded: false,
+            aliases: Vec::new(),
         }
     }
 
-    /// Moves the signals in the inbox to the private queue; returns how many arrived.
-    pub fn fetch_messages(&mut self) -> usize {
-        let msgs = self.inbox.take_all();
-        let n = msgs.len();
-        for m in msgs {
-            self.accept_message(m.term, m.fragment);
-        }
-        n
+    /// Handles the pending signals (see `runtime::signals::handle`): messages move to the
+    /// private queue; `Err(reason)` when a signal ends the process.
+    pub fn fetch_signals(&mut self) -> Result<usize, Term> {
+        crate::runtime::signals::handle(self)
     }
 
     /// Adds a delivered message to the private queue, adopting its fragment.

@@ -6,6 +6,8 @@ pub mod arith;
 pub mod binaries;
 pub mod convert;
 pub mod lists_ops;
+pub mod process_info;
+pub mod processes;
 pub mod system;
 pub mod timers;
 pub mod types;
@@ -16,7 +18,6 @@ use crate::bif;
 use crate::bifs::BifEntry;
 use crate::emulator::exception::{badarg, BifResult, Class, Exception, Fault};
 use crate::process::Process;
-use crate::runtime::{monitors, scheduler};
 
 fn self_0(p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(p.pid)
@@ -213,13 +214,6 @@ fn halt_status(t: Term) -> BifResult {
     Err(badarg())
 }
 
-fn spawn_3(p: &mut Process, a: &[Term]) -> BifResult {
-    let (Some(m), Some(f)) = (a[0].as_atom(), a[1].as_atom()) else {
-        return Err(badarg());
-    };
-    scheduler::spawn(m, f, a[2], p.group_leader, None).map_err(|_| badarg())
-}
-
 fn put_2(p: &mut Process, a: &[Term]) -> BifResult {
     Ok(p.dict
         .put(a[0], a[1])
@@ -251,131 +245,6 @@ pub fn new_ref(p: &mut Process) -> Term {
     )
 }
 
-/// `monitor(process, Target)`: Target is a pid, a registered name or `{Name, Node}`.
-fn monitor_2(p: &mut Process, a: &[Term]) -> BifResult {
-    if a[0] != Term::atom(atom::PROCESS) {
-        // Port and time-offset monitors come with ports and the time work.
-        return Err(badarg());
-    }
-    let (target, name) = if a[1].is_local_pid() {
-        (Some(a[1]), None)
-    } else if let Some(n) = a[1].as_atom() {
-        (scheduler::whereis(n), Some(n))
-    } else {
-        match a[1].as_tuple() {
-            Some([n, node]) if n.is_atom() && *node == Term::atom(atom::NONODE_NOHOST) => {
-                (scheduler::whereis(n.atom_value()), Some(n.atom_value()))
-            }
-            _ => return Err(badarg()),
-        }
-    };
-    let r = new_ref(p);
-    let numbers = r.ref_numbers();
-    let me = p.pid;
-    let added = match target {
-        Some(t) if t == me => return Ok(r),
-        Some(t) => monitors::add(me, t, numbers, name),
-        None => None,
-    };
-    match added {
-        Some(m) => p.monitors.push(m),
-        None => {
-            let m = monitors::Monitor {
-                reference: numbers,
-                other: me,
-                watching: true,
-                name,
-            };
-            let obj = match name {
-                Some(n) => build::tuple(
-                    &mut p.heap,
-                    &[Term::atom(n), Term::atom(atom::NONODE_NOHOST)],
-                ),
-                None => a[1],
-            };
-            let r2 = build::reference(&mut p.heap, m.reference);
-            let msg = build::tuple(
-                &mut p.heap,
-                &[
-                    Term::atom(atom::DOWN),
-                    r2,
-                    Term::atom(atom::PROCESS),
-                    obj,
-                    Term::atom(atom::NOPROC),
-                ],
-            );
-            p.fetch_messages();
-            p.queue.push_back(msg);
-        }
-    }
-    Ok(r)
-}
-
-/// Removes the watcher's monitor `reference`; true if it was active.
-fn remove_monitor(p: &mut Process, reference: [u32; 3]) -> bool {
-    match p
-        .monitors
-        .iter()
-        .position(|m| m.watching && m.reference == reference)
-    {
-        Some(i) => {
-            let m = p.monitors.remove(i);
-            monitors::remove_remote(m.other, reference);
-            true
-        }
-        None => false,
-    }
-}
-
-fn demonitor_1(p: &mut Process, a: &[Term]) -> BifResult {
-    if !a[0].is_ref() {
-        return Err(badarg());
-    }
-    remove_monitor(p, a[0].ref_numbers());
-    Ok(Term::TRUE)
-}
-
-fn demonitor_2(p: &mut Process, a: &[Term]) -> BifResult {
-    if !a[0].is_ref() {
-        return Err(badarg());
-    }
-    let (mut flush, mut info) = (false, false);
-    let mut l = a[1];
-    while let Some((h, t)) = l.as_cons() {
-        match h.as_atom() {
-            Some(atom::FLUSH) => flush = true,
-            Some(atom::INFO) => info = true,
-            _ => return Err(badarg()),
-        }
-        l = t;
-    }
-    if !l.is_nil() {
-        return Err(badarg());
-    }
-    let numbers = a[0].ref_numbers();
-    let was_active = remove_monitor(p, numbers);
-    if flush {
-        p.fetch_messages();
-        let before = p.queue.len();
-        p.queue.retain(|m| {
-            !m.as_tuple().is_some_and(|e| {
-                e.len() == 5
-                    && e[0] == Term::atom(atom::DOWN)
-                    && e[1].is_ref()
-                    && e[1].ref_numbers() == numbers
-            })
-        });
-        if p.queue.len() != before {
-            p.save = 0;
-        }
-    }
-    Ok(if info {
-        Term::bool(was_active)
-    } else {
-        Term::TRUE
-    })
-}
-
 fn node_0(_p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(Term::atom(atom::NONODE_NOHOST))
 }
@@ -385,34 +254,6 @@ fn display_1(_p: &mut Process, a: &[Term]) -> BifResult {
     enigma_term::print::write_term(&mut s, a[0]);
     println!("{s}");
     Ok(Term::TRUE)
-}
-
-fn register_2(_p: &mut Process, a: &[Term]) -> BifResult {
-    let name = a[0].as_atom().ok_or_else(badarg)?;
-    if name == atom::UNDEFINED || !a[1].is_local_pid() || scheduler::lookup(a[1]).is_none() {
-        return Err(badarg());
-    }
-    if scheduler::register(name, a[1]) {
-        Ok(Term::TRUE)
-    } else {
-        Err(badarg())
-    }
-}
-
-fn whereis_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    let name = a[0].as_atom().ok_or_else(badarg)?;
-    Ok(scheduler::whereis(name).unwrap_or(Term::atom(atom::UNDEFINED)))
-}
-
-fn process_flag_2(p: &mut Process, a: &[Term]) -> BifResult {
-    match a[0].as_atom() {
-        Some(atom::TRAP_EXIT) if a[1].is_boolean() => {
-            let old = Term::bool(p.trap_exit);
-            p.trap_exit = a[1] == Term::TRUE;
-            Ok(old)
-        }
-        _ => Err(badarg()),
-    }
 }
 
 /// The `error_info` a BIF's frame carries in stack traces (`[]` when none).
@@ -453,17 +294,10 @@ pub const BIFS: &[BifEntry] = &[
     bif!("erlang", "halt", 0, halt_0),
     bif!("erlang", "halt", 1, halt_1),
     bif!("erlang", "halt", 2, halt_2),
-    bif!("erlang", "spawn", 3, spawn_3),
     bif!("erlang", "put", 2, put_2),
     bif!("erlang", "get", 1, get_1),
     bif!("erlang", "erase", 1, erase_1),
     bif!("erlang", "make_ref", 0, make_ref_0),
-    bif!("erlang", "monitor", 2, monitor_2),
-    bif!("erlang", "demonitor", 1, demonitor_1),
-    bif!("erlang", "demonitor", 2, demonitor_2),
     bif!("erlang", "node", 0, node_0),
     bif!("erlang", "display", 1, display_1),
-    bif!("erlang", "register", 2, register_2),
-    bif!("erlang", "whereis", 1, whereis_1),
-    bif!("erlang", "process_flag", 2, process_flag_2),
 ];

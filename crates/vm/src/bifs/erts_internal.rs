@@ -301,37 +301,14 @@ fn is_system_process_1(_p: &mut Process, a: &[Term]) -> BifResult {
     }
 }
 
-/// Sets the group leader of `pid` to `gl`: `true`, or the atom `badarg` when `pid` is not a
-/// live process (which `erlang:group_leader/2` turns into an exception).
-fn set_group_leader(
-    p: &mut Process,
-    gl: Term,
-    pid: Term,
-) -> Result<Term, crate::emulator::exception::Fault> {
-    if !gl.is_pid() || !pid.is_pid() {
-        return Err(badarg());
-    }
-    if pid == p.pid {
-        p.group_leader = gl;
-        return Ok(Term::TRUE);
-    }
-    let set = crate::runtime::scheduler::lookup(pid)
-        .and_then(|h| crate::runtime::scheduler::with_process(&h, |q| q.group_leader = gl));
-    Ok(if set.is_some() {
-        Term::TRUE
-    } else {
-        Term::atom(atom::BADARG)
-    })
-}
-
 /// `erts_internal:group_leader(GroupLeader, Pid)`.
 fn group_leader_2(p: &mut Process, a: &[Term]) -> BifResult {
-    set_group_leader(p, a[0], a[1])
+    crate::bifs::erlang::processes::set_group_leader(p, a[0], a[1])
 }
 
 /// `erts_internal:group_leader(GroupLeader, Pid, Ref)`: the answer comes as `{Ref, Result}`.
 fn group_leader_3(p: &mut Process, a: &[Term]) -> BifResult {
-    let r = set_group_leader(p, a[0], a[1])?;
+    let r = crate::bifs::erlang::processes::set_group_leader(p, a[0], a[1])?;
     let msg = build::tuple(&mut p.heap, &[a[2], r]);
     p.queue.push_back(msg);
     Ok(Term::TRUE)

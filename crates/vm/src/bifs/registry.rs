@@ -38,6 +38,8 @@ fn tables() -> &'static [&'static [BifEntry]] {
         erlang::binaries::BIFS,
         erlang::convert::BIFS,
         erlang::lists_ops::BIFS,
+        erlang::process_info::BIFS,
+        erlang::processes::BIFS,
         erlang::system::BIFS,
         erlang::timers::BIFS,
         erlang::types::BIFS,

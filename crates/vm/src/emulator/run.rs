@@ -120,6 +120,16 @@ fn pop_cp(stack: &mut Vec<Term>) -> *const Op {
     }
 }
 
+/// A receive is over (a message matched, or it timed out): its timer goes.
+#[inline(always)]
+fn end_receive(p: &mut Process) {
+    p.timer_armed = false;
+    p.timed_out = false;
+    if let Some(seq) = p.timer.take() {
+        crate::runtime::timers::cancel_receive(seq);
+    }
+}
+
 /// Runs `p` for at most `budget` reductions.
 pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
     let Emulator { x, f } = em;
@@ -182,7 +192,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             reds -= 1;
             if reds <= 0 {
                 let live = ($arity as usize).min(X_REGS);
-                if p.heap.has_fragments() {
+                if p.heap.fragments_due() {
                     p.collect(x, live, 0, false);
                 }
                 p.saved_x.extend_from_slice(&x[..live]);
@@ -190,6 +200,30 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 break;
             }
             continue;
+        }};
+    }
+    // A signal (an exit from a link or `exit/2`) ends the process: no catch applies.
+    macro_rules! killed {
+        ($reason:expr) => {{
+            p.exit_reason = $reason;
+            outcome = RunOutcome::Exit {
+                class: Some(Class::Exit),
+            };
+            break;
+        }};
+    }
+    // A receive found no matching message: handle new signals, and switch out to wait when
+    // there were none (otherwise the receive loop looks at the new messages).
+    macro_rules! wait_unless_signalled {
+        () => {{
+            match p.fetch_signals() {
+                Err(reason) => killed!(reason),
+                Ok(0) => {
+                    outcome = RunOutcome::Wait;
+                    break;
+                }
+                Ok(_) => {}
+            }
         }};
     }
     macro_rules! handle_fault {
@@ -312,6 +346,8 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 }
             },
             Op::CallBif { bif, mfa, tail } => {
+                // Where the process is, for `process_info(self(), current_function)`.
+                p.pc = pc;
                 let n = mfa.arity as usize;
                 let args: [Term; 4];
                 let res = if n <= 4 {
@@ -502,7 +538,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     .extend(std::iter::repeat_n(Term::NIL, *stack as usize));
                 if *heap > 0
                     && (!p.heap.has_room(*heap as usize)
-                        || p.heap.has_fragments()
+                        || p.heap.fragments_due()
                         || crate::gc_stress_enabled())
                 {
                     p.collect(x, *live as usize, *heap as usize, false);
@@ -511,7 +547,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             Op::TestHeap { need, live } => {
                 if !p.heap.has_room(*need as usize)
-                    || p.heap.has_fragments()
+                    || p.heap.fragments_due()
                     || crate::gc_stress_enabled()
                 {
                     p.collect(x, *live as usize, *need as usize, false);
@@ -804,7 +840,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             Op::LoopRec { fail, dst } => {
                 if p.save >= p.queue.len() {
-                    p.fetch_messages();
+                    if let Err(reason) = p.fetch_signals() {
+                        killed!(reason);
+                    }
                 }
                 match p.queue.get(p.save) {
                     Some(m) => {
@@ -825,30 +863,21 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     p.removals += 1;
                 }
                 p.save = 0;
-                p.timer_deadline = None;
-                p.timer_armed = false;
-                p.timed_out = false;
+                end_receive(p);
                 pc = next(pc);
             }
             Op::Timeout => {
                 p.save = 0;
-                p.timer_deadline = None;
-                p.timer_armed = false;
-                p.timed_out = false;
+                end_receive(p);
                 pc = next(pc);
             }
             Op::Wait(l) => {
                 pc = to(*l);
-                if p.fetch_messages() == 0 && p.inbox.wait_if_empty() {
-                    outcome = RunOutcome::Wait;
-                    break;
-                }
+                wait_unless_signalled!();
             }
             Op::WaitTimeout { target, time } => {
                 if p.timed_out {
-                    p.timed_out = false;
-                    p.timer_deadline = None;
-                    p.timer_armed = false;
+                    end_receive(p);
                     pc = next(pc);
                     continue;
                 }
@@ -863,9 +892,8 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                                 continue;
                             }
                             Some(ms) if ms > 0 => {
-                                let at = std::time::Instant::now()
-                                    + std::time::Duration::from_millis(ms as u64);
-                                p.timer_deadline = Some(at);
+                                p.timer =
+                                    Some(crate::runtime::timers::start_receive(p.pid, ms as u64));
                             }
                             _ => raise!(Exception::error(Term::atom(atom::TIMEOUT_VALUE))),
                         }
@@ -873,13 +901,12 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     p.timer_armed = true;
                 }
                 pc = to(*target);
-                if p.fetch_messages() == 0 && p.inbox.wait_if_empty() {
-                    outcome = RunOutcome::Wait;
-                    break;
-                }
+                wait_unless_signalled!();
             }
             Op::RecvMarkerReserve(d) => {
-                p.fetch_messages();
+                if let Err(reason) = p.fetch_signals() {
+                    killed!(reason);
+                }
                 let marker = Term::small(
                     ((p.removals & 0xFFFF_FFFF) << 24 | (p.queue.len() as u64 & 0xFF_FFFF)) as i64,
                 );
@@ -1324,7 +1351,7 @@ fn reserve_for_map(p: &mut Process, x: &mut [Term], m: Term, pairs: usize, live:
         } else {
             0
         };
-    if !p.heap.has_room(need) || p.heap.has_fragments() {
+    if !p.heap.has_room(need) || p.heap.fragments_due() {
         p.collect(x, live as usize, need, false);
     }
 }
@@ -1334,7 +1361,7 @@ fn reserve_for_map(p: &mut Process, x: &mut [Term], m: Term, pairs: usize, live:
 /// (`live == NO_GC`) never collect: their live registers are unknown.
 #[inline]
 fn collect_after_bif(p: &mut Process, x: &mut [Term], live: u16, v: Term) -> Term {
-    if live == NO_GC || !p.heap.has_fragments() {
+    if live == NO_GC || !p.heap.fragments_due() {
         return v;
     }
     let n = live as usize;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use enigma_term::{atom, build, Atom, Term, VecAlloc};
 
 use super::scheduler::{self, VmExit};
+use super::spawn::{spawn, SpawnOpts};
 use crate::code;
 
 /// Enigma's own I/O server module, compiled from `crates/vm/erl` at build time.
@@ -51,7 +52,7 @@ fn start_registered(
     code::load::load_bytes(beam, true).map_err(|e| BootError::NoIoServer(e.to_string()))?;
     let m = Atom::intern(module).map_err(|_| BootError::NoIoServer("atom".into()))?;
     let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
-    let pid = scheduler::spawn(m, start, Term::NIL, group_leader, None)
+    let pid = spawn(m, start, Term::NIL, group_leader, &SpawnOpts::default())
         .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
     scheduler::register(name, pid);
     Ok(pid)
@@ -71,12 +72,15 @@ fn start_file_server(io: Term) -> Result<(), BootError> {
         .map_err(|e| BootError::NoIoServer(e.to_string()))?;
     let m = Atom::intern("enigma_file_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
     let boot = Atom::intern("boot").map_err(|_| BootError::NoIoServer("atom".into()))?;
-    let starter = scheduler::spawn(m, boot, Term::NIL, io, None)
-        .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
-    let ran = scheduler::run_until(starter);
+    let watched = SpawnOpts {
+        watched: true,
+        ..SpawnOpts::default()
+    };
+    spawn(m, boot, Term::NIL, io, &watched).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
+    let ran = scheduler::run_until();
     if !matches!(ran, VmExit::Normal) || scheduler::whereis(name).is_none() {
         let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
-        let pid = scheduler::spawn(m, start, Term::NIL, io, None)
+        let pid = spawn(m, start, Term::NIL, io, &SpawnOpts::default())
             .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
         scheduler::register(name, pid);
     }
@@ -100,7 +104,7 @@ pub fn run_main(
     let io_mod =
         Atom::intern("enigma_io_server").map_err(|_| BootError::NoIoServer("atom".into()))?;
     let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
-    let io = scheduler::spawn(io_mod, start, Term::NIL, Term::NIL, None)
+    let io = spawn(io_mod, start, Term::NIL, Term::NIL, &SpawnOpts::default())
         .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
     scheduler::register(atom::USER, io);
     start_registered(INIT_BEAM, "enigma_init", atom::INIT, io)?;
@@ -130,7 +134,10 @@ pub fn run_main(
         }
         None => Term::NIL,
     };
-    let main = scheduler::spawn(m, f, argv, io, None)
-        .map_err(|e| BootError::UnknownFunction(format!("{e:?}")))?;
-    Ok(scheduler::run_until(main))
+    let watched = SpawnOpts {
+        watched: true,
+        ..SpawnOpts::default()
+    };
+    spawn(m, f, argv, io, &watched).map_err(|e| BootError::UnknownFunction(format!("{e:?}")))?;
+    Ok(scheduler::run_until())
 }

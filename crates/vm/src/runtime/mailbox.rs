@@ -1,63 +1,166 @@
-//! The inbox other processes deliver to. A message is built by its sender in a heap fragment
-//! of its own; the receiver moves it to its private queue and adopts the fragment.
+//! A process's signal queue: every signal another process (or a timer) sends it, in the
+//! order sent. Messages are only one kind of signal; exits, links, monitors and group-leader
+//! changes travel the same queue, so that between two processes they arrive in order.
 //!
-//! The wake-up protocol: the inbox's lock covers both the messages and the "waiting" flag,
-//! so a receiver that finds the inbox empty marks itself waiting in the same critical section
-//! in which a sender would see the flag. A sender that finds the flag set clears it and makes
-//! the receiver runnable; no wake-up is lost and none is doubled.
+//! A signal's terms are built by the sender in a heap fragment of their own; the receiver
+//! handles its signals itself (see `signals::handle`), adopting the fragments of the messages
+//! it keeps.
+//!
+//! The wake-up protocol: one lock covers the signals, the "waiting" flag and the "closed"
+//! flag. A receiver that finds the queue empty marks itself waiting in the same critical
+//! section in which a sender would see the flag; a sender that finds the flag set clears it
+//! and makes the receiver runnable, so no wake-up is lost and none is doubled. An exiting
+//! process closes its queue and answers what was left in it; a sender that finds the queue
+//! closed treats the receiver as dead.
 
 use std::sync::Mutex;
 
 use enigma_heap::Fragment;
-use enigma_term::Term;
+use enigma_term::{Atom, Term};
 
-/// One delivered message.
-pub struct Message {
-    pub term: Term,
-    /// The fragment the term lives in (`None` for immediates).
-    pub fragment: Option<Fragment>,
+/// How an exit signal was sent.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// A linked process exited: only acts if the link still exists.
+    Link,
+    /// `exit/2`: `kill` cannot be trapped.
+    Exit2,
+}
+
+/// One signal. Terms in it live in its fragment (or are immediates).
+pub enum Signal {
+    Message {
+        term: Term,
+        fragment: Option<Fragment>,
+    },
+    /// A `'DOWN'` message: also ends the watcher's monitor `reference` (and its alias).
+    Down {
+        reference: [u32; 3],
+        term: Term,
+        fragment: Option<Fragment>,
+    },
+    /// A message sent to an alias: kept only if the alias is still active on arrival.
+    AliasMessage {
+        alias: [u32; 3],
+        term: Term,
+        fragment: Option<Fragment>,
+    },
+    Exit {
+        from: Term,
+        reason: Term,
+        fragment: Option<Fragment>,
+        kind: ExitKind,
+    },
+    Link {
+        from: Term,
+    },
+    Unlink {
+        from: Term,
+    },
+    /// `from` starts monitoring this process.
+    Monitor {
+        from: Term,
+        reference: [u32; 3],
+        name: Option<Atom>,
+    },
+    /// `from` stops monitoring this process.
+    Demonitor {
+        from: Term,
+        reference: [u32; 3],
+    },
+    GroupLeader {
+        leader: Term,
+    },
+    /// The receive timeout numbered `seq` expired.
+    Timeout {
+        seq: u64,
+    },
+}
+
+/// What happened to a pushed signal.
+pub enum Pushed {
+    /// Queued; the receiver is running or already runnable.
+    Queued,
+    /// Queued; the receiver was waiting and the caller must make it runnable.
+    Wake,
+    /// The receiver has exited: the signal comes back to the caller.
+    Closed(Signal),
 }
 
 #[derive(Default)]
 struct State {
-    messages: Vec<Message>,
+    signals: Vec<Signal>,
     waiting: bool,
+    closed: bool,
 }
 
-/// A process's signal inbox.
+/// A process's signal queue.
 #[derive(Default)]
 pub struct Inbox {
     state: Mutex<State>,
 }
 
 impl Inbox {
-    /// Delivers `m`; returns true if the receiver was waiting and must be made runnable.
-    pub fn push(&self, m: Message) -> bool {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        s.messages.push(m);
-        std::mem::take(&mut s.waiting)
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Takes every delivered message, oldest first.
-    pub fn take_all(&self) -> Vec<Message> {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        std::mem::take(&mut s.messages)
+    /// Delivers `s`, telling the caller whether to wake the receiver.
+    pub fn push(&self, s: Signal) -> Pushed {
+        let mut st = self.lock();
+        if st.closed {
+            return Pushed::Closed(s);
+        }
+        st.signals.push(s);
+        if std::mem::take(&mut st.waiting) {
+            Pushed::Wake
+        } else {
+            Pushed::Queued
+        }
     }
 
-    /// Marks the receiver waiting if nothing was delivered; returns whether it now waits.
+    /// Moves every pending signal, oldest first, into `out` (empty; the two buffers swap,
+    /// so neither side allocates once both have grown).
+    pub fn take_all(&self, out: &mut Vec<Signal>) {
+        let mut st = self.lock();
+        std::mem::swap(&mut st.signals, out);
+    }
+
+    /// Whether any signal is pending (a hint: it may change at once).
+    pub fn has_signals(&self) -> bool {
+        !self.lock().signals.is_empty()
+    }
+
+    /// Marks the receiver waiting if nothing is pending; returns whether it now waits.
     pub fn wait_if_empty(&self) -> bool {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if s.messages.is_empty() {
-            s.waiting = true;
+        let mut st = self.lock();
+        if st.signals.is_empty() {
+            st.waiting = true;
             true
         } else {
             false
         }
     }
 
-    /// Clears the waiting flag (a timer fired); returns whether it was set.
-    pub fn wake(&self) -> bool {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        std::mem::take(&mut s.waiting)
+    /// Closes the queue for good (the process is exiting) and returns what was left in it.
+    pub fn close(&self) -> Vec<Signal> {
+        let mut st = self.lock();
+        st.closed = true;
+        st.waiting = false;
+        std::mem::take(&mut st.signals)
+    }
+
+    /// Number of messages pending in the queue (not yet moved to the private queue).
+    pub fn pending_messages(&self) -> usize {
+        self.lock()
+            .signals
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s,
+                    Signal::Message { .. } | Signal::AliasMessage { .. } | Signal::Down { .. }
+                )
+            })
+            .count()
     }
 }

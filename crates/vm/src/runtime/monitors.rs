@@ -1,11 +1,19 @@
-//! Process monitors: `erlang:monitor(process, Target)` and the `'DOWN'` message sent when
-//! the target exits (or at once, with `noproc`, when it is already gone). Both sides keep a
-//! record, so that either end can clean up: the watcher on `demonitor`, the target on exit.
-//! References are kept as their three numbers, since a reference term lives on one heap.
+//! Process monitors and aliases.
+//!
+//! `erlang:monitor(process, Target)` records the monitor on both sides: the watcher keeps
+//! its record, and a `Monitor` signal asks the target to keep one, so that either end can
+//! clean up: the watcher on `demonitor` (a `Demonitor` signal), the target on exit (a
+//! `'DOWN'` message). References are kept as their three numbers, since a reference term
+//! lives on one heap.
+//!
+//! An alias is a reference that messages can be sent to. The process keeps its active
+//! aliases; a global map routes an alias to its process. A message to an alias that the
+//! process has deactivated by the time the message arrives is dropped there.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use enigma_term::{atom, build, Atom, Term, VecAlloc};
-
-use super::scheduler;
 
 /// One monitor as a process records it.
 #[derive(Clone, Debug)]
@@ -20,19 +28,73 @@ pub struct Monitor {
     pub name: Option<Atom>,
 }
 
+/// When an alias stops working.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AliasMode {
+    /// Only `unalias/1` ends it.
+    Explicit,
+    /// `unalias/1` or `demonitor` of the monitor it belongs to, or the `'DOWN'` message.
+    Demonitor,
+    /// As `Demonitor`, and also the first message received through it.
+    ReplyDemonitor,
+}
+
+/// An active alias of a process.
+#[derive(Copy, Clone, Debug)]
+pub struct Alias {
+    pub reference: [u32; 3],
+    pub mode: AliasMode,
+}
+
+fn routes() -> &'static Mutex<HashMap<[u32; 3], Term>> {
+    static R: OnceLock<Mutex<HashMap<[u32; 3], Term>>> = OnceLock::new();
+    R.get_or_init(Default::default)
+}
+
+/// Makes `reference` an alias of `pid`.
+pub fn add_route(reference: [u32; 3], pid: Term) {
+    routes()
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(reference, pid);
+}
+
+/// Forgets the route of an alias.
+pub fn remove_route(reference: [u32; 3]) {
+    routes()
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(&reference);
+}
+
+/// The process an alias routes to.
+pub fn route(reference: [u32; 3]) -> Option<Term> {
+    routes()
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&reference)
+        .copied()
+}
+
 /// The object a `'DOWN'` message names: the pid, or `{Name, nonode@nohost}`.
-fn down_object(heap: &mut VecAlloc, m: &Monitor, pid: Term) -> Term {
-    match m.name {
+pub fn down_object(heap: &mut dyn enigma_term::TermAlloc, name: Option<Atom>, pid: Term) -> Term {
+    match name {
         Some(n) => build::tuple(heap, &[Term::atom(n), Term::atom(atom::NONODE_NOHOST)]),
         None => pid,
     }
 }
 
 /// Sends `{'DOWN', Ref, process, Object, Reason}` to `watcher`.
-pub fn send_down(watcher: Term, m: &Monitor, target: Term, reason: Term) {
+pub fn send_down(
+    watcher: Term,
+    reference: [u32; 3],
+    name: Option<Atom>,
+    target: Term,
+    reason: Term,
+) {
     let mut heap = VecAlloc::new();
-    let r = build::reference(&mut heap, m.reference);
-    let obj = down_object(&mut heap, m, target);
+    let r = build::reference(&mut heap, reference);
+    let obj = down_object(&mut heap, name, target);
     let msg = build::tuple(
         &mut heap,
         &[
@@ -43,50 +105,13 @@ pub fn send_down(watcher: Term, m: &Monitor, target: Term, reason: Term) {
             reason,
         ],
     );
-    super::send::deliver(watcher, msg);
-}
-
-/// Starts monitoring `target` (a live or dead local pid) from `watcher`; returns the record
-/// the watcher keeps, or `None` when the target is gone (the caller then sends `noproc`).
-pub fn add(
-    watcher: Term,
-    target: Term,
-    reference: [u32; 3],
-    name: Option<Atom>,
-) -> Option<Monitor> {
-    let h = scheduler::lookup(target)?;
-    let theirs = Monitor {
-        reference,
-        other: watcher,
-        watching: false,
-        name,
-    };
-    scheduler::with_process(&h, |q| q.monitors.push(theirs))?;
-    Some(Monitor {
-        reference,
-        other: target,
-        watching: true,
-        name,
-    })
-}
-
-/// Removes the target's record of the monitor `reference` held by `watcher`.
-pub fn remove_remote(target: Term, reference: [u32; 3]) {
-    if let Some(h) = scheduler::lookup(target) {
-        scheduler::with_process(&h, |q| {
-            q.monitors
-                .retain(|m| m.watching || m.reference != reference)
-        });
-    }
-}
-
-/// A process exited with `reason`: every watcher gets `'DOWN'`, every target forgets it.
-pub fn process_exited(pid: Term, monitors: Vec<Monitor>, reason: Term) {
-    for m in monitors {
-        if m.watching {
-            remove_remote(m.other, m.reference);
-        } else {
-            send_down(m.other, &m, pid, reason);
-        }
-    }
+    let (term, fragment) = super::send::to_fragment(msg);
+    super::signals::send(
+        watcher,
+        super::mailbox::Signal::Down {
+            reference,
+            term,
+            fragment,
+        },
+    );
 }

@@ -1,222 +1,45 @@
-//! The process table and the scheduler loop.
+//! The schedulers: one OS thread per core, each with its own run queue, taking work from
+//! the others when its own is empty.
 //!
-//! Every process has a [`Handle`]: its pid, its inbox (which senders use without touching
-//! the process) and a slot holding the process itself whenever it is not running. The
-//! scheduler takes a runnable handle from the run queue, takes the process out of its slot,
-//! runs it for a reduction budget, and puts it back. Processes are not Rust futures or OS
-//! threads: the loop owns the running process exclusively and counts its reductions.
+//! A runnable process is a [`Handle`] in exactly one run queue. A scheduler takes it out,
+//! takes the process out of the handle's slot, handles its pending signals, runs it for a
+//! reduction budget and puts it back: into the slot, and into its own run queue again if it
+//! only ran out of reductions. Processes are not Rust futures or OS threads: the loop owns
+//! the running process exclusively and counts its reductions, so a process that loops
+//! forever is switched out like any other.
 //!
-//! This first version runs one scheduler thread; the run queue, the inbox protocol and the
-//! table are already shared structures so that more schedulers can take from them.
+//! Run queues hold one queue per priority. `max` and `high` processes always go first;
+//! `normal` and `low` share the rest, a `low` process running once for every
+//! [`LOW_SKIPS`] `normal` ones (as BEAM does).
+//!
+//! Waking: a process made runnable by a scheduler thread goes to that scheduler's queue (the
+//! sender's caches are warm, and a message ping-pong stays on one core). A sleeping
+//! scheduler is woken only when that queue holds more than one process, so that spare
+//! work spreads without waking a second core for every message. Wake-ups from other threads
+//! (timers) always wake a scheduler. A scheduler with nothing to do and nothing to steal
+//! sleeps on a condition variable: an idle VM uses no CPU.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, VecDeque};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
-use std::time::Instant;
+use std::cell::Cell;
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
-use enigma_heap::copy::{copy_term, size_of};
-use enigma_term::{atom, build, Atom, Term};
+use enigma_term::Term;
 
-use super::mailbox::Inbox;
-use crate::code;
-use crate::emulator::exception::Class;
-use crate::emulator::instr::{Mfa, Op};
-use crate::emulator::run::{run, Emulator, RunOutcome, NORMAL_EXIT, REDUCTION_BUDGET};
-use crate::process::Process;
+use super::table::Handle;
+use crate::emulator::run::{run, Emulator, RunOutcome, REDUCTION_BUDGET};
 
-/// What the table keeps for each live process.
-pub struct Handle {
-    pub pid: Term,
-    pub inbox: Arc<Inbox>,
-    slot: Mutex<Option<Box<Process>>>,
-}
+pub use super::table::{lookup, processes, register, registered, unregister, whereis};
 
-struct Table {
-    procs: RwLock<HashMap<u64, Arc<Handle>>>,
-    names: RwLock<HashMap<Atom, Term>>,
-    runq: Mutex<VecDeque<Arc<Handle>>>,
-    wakeup: Condvar,
-    timers: Mutex<BinaryHeap<Reverse<(Instant, u64)>>>,
-    next_id: AtomicU64,
-}
-
-fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| Table {
-        procs: RwLock::new(HashMap::new()),
-        names: RwLock::new(HashMap::new()),
-        runq: Mutex::new(VecDeque::new()),
-        wakeup: Condvar::new(),
-        timers: Mutex::new(BinaryHeap::new()),
-        // Pids start above BEAM's first few system processes, as <0.80.0>-like numbers.
-        next_id: AtomicU64::new(80),
-    })
-}
-
-/// The handle of a live local pid.
-pub fn lookup(pid: Term) -> Option<Arc<Handle>> {
-    let id = pid.as_local_pid()?;
-    table()
-        .procs
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(&id)
-        .cloned()
-}
-
-/// The pid registered under `name`.
-pub fn whereis(name: Atom) -> Option<Term> {
-    table()
-        .names
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(&name)
-        .copied()
-}
-
-/// Registers `name` for `pid`; false if the name is taken.
-pub fn register(name: Atom, pid: Term) -> bool {
-    let mut n = table().names.write().unwrap_or_else(|e| e.into_inner());
-    if n.contains_key(&name) || n.values().any(|p| *p == pid) {
-        return false;
-    }
-    n.insert(name, pid);
-    true
-}
-
-/// Removes a registration; false if the name was not registered.
-pub fn unregister(name: Atom) -> bool {
-    table()
-        .names
-        .write()
-        .unwrap_or_else(|e| e.into_inner())
-        .remove(&name)
-        .is_some()
-}
-
-/// Every registered name.
-pub fn registered() -> Vec<Atom> {
-    table()
-        .names
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .keys()
-        .copied()
-        .collect()
-}
-
-/// Every live pid.
-pub fn processes() -> Vec<Term> {
-    let mut v: Vec<u64> = table()
-        .procs
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .keys()
-        .copied()
-        .collect();
-    v.sort_unstable();
-    v.into_iter().map(Term::pid).collect()
-}
-
-/// Puts a handle on the run queue.
-pub fn make_runnable(h: &Arc<Handle>) {
-    let t = table();
-    t.runq
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push_back(h.clone());
-    t.wakeup.notify_one();
-}
-
-/// Why spawning failed.
-#[derive(Debug)]
-pub enum SpawnError {
-    /// `args` is not a proper list.
-    BadArgs,
-}
-
-/// Spawns `module:function(args...)` with `group_leader`; `args` is a list on some heap and
-/// is copied. The module is loaded on first call, as any call would.
-pub fn spawn(
-    module: Atom,
-    function: Atom,
-    args: Term,
-    group_leader: Term,
-    link_to: Option<Term>,
-) -> Result<Term, SpawnError> {
-    let argv = build::list_to_vec(args).ok_or(SpawnError::BadArgs)?;
-    let t = table();
-    let id = t.next_id.fetch_add(1, Ordering::Relaxed);
-    let pid = Term::pid(id);
-    let inbox = Arc::new(Inbox::default());
-    let mfa = Mfa {
-        module,
-        function,
-        arity: argv.len() as u32,
-    };
-    let mut p = Box::new(Process::new(pid, inbox.clone(), group_leader, mfa));
-    let words: usize = argv.iter().map(|a| size_of(*a)).sum();
-    if words > p.heap.free_words() {
-        let mut none = NoRoots;
-        enigma_heap::collect(&mut p.heap, words, &mut none, false);
-    }
-    for a in &argv {
-        let c = copy_term(*a, &mut p.heap);
-        p.saved_x.push(c);
-    }
-    p.stack.push(Term::cp(NORMAL_EXIT.as_ptr() as usize));
-    let export = code::export_entry(module, function, argv.len() as u32);
-    let _ = code::load::ensure_loaded(module);
-    p.pc = match export.code_address() {
-        0 => UNDEF_ENTRY.as_ptr(),
-        a => a as *const Op,
-    };
-    if export.code_address() == 0 {
-        // Report `undef` from the process itself, as BEAM does (with the call's MFA).
-        p.saved_x.clear();
-        let arg_list = args_copy(&mut p, &argv);
-        let mfa_t = build::tuple(
-            &mut p.heap,
-            &[Term::atom(module), Term::atom(function), arg_list],
-        );
-        p.saved_x.push(mfa_t);
-    }
-    if let Some(parent) = link_to {
-        p.links.push(parent);
-    }
-    let h = Arc::new(Handle {
-        pid,
-        inbox,
-        slot: Mutex::new(Some(p)),
-    });
-    t.procs
-        .write()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(id, h.clone());
-    make_runnable(&h);
-    Ok(pid)
-}
-
-fn args_copy(p: &mut Process, argv: &[Term]) -> Term {
-    let copies: Vec<Term> = argv.iter().map(|a| copy_term(*a, &mut p.heap)).collect();
-    build::list(&mut p.heap, &copies)
-}
-
-struct NoRoots;
-impl enigma_heap::Roots for NoRoots {
-    fn for_each_root(&mut self, _visit: &mut dyn FnMut(&mut [Term])) {}
-}
-
-/// Entry of a process whose initial function does not exist: raises `undef`.
-static UNDEF_ENTRY: [Op; 1] = [Op::Unimplemented("undef")];
+/// A `low` process is picked once for every this many `normal` picks.
+const LOW_SKIPS: u32 = 8;
 
 /// How the VM stopped.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VmExit {
-    /// The main process ended normally.
+    /// The watched (main) process ended normally.
     Normal,
-    /// The main process crashed (the report was printed).
+    /// The watched process crashed (the report was printed).
     Crashed,
     /// `erlang:halt(Status)`.
     Halt(i32),
@@ -224,163 +47,354 @@ pub enum VmExit {
     Deadlock,
 }
 
-/// Runs processes until `main` exits or the VM halts.
-pub fn run_until(main: Term) -> VmExit {
-    let t = table();
-    let mut em = Emulator::default();
-    loop {
-        let h = match next_runnable(t) {
-            Some(h) => h,
-            None => return VmExit::Deadlock,
-        };
-        let Some(mut p) = h.slot.lock().unwrap_or_else(|e| e.into_inner()).take() else {
-            continue;
-        };
-        let outcome = run(&mut em, &mut p, REDUCTION_BUDGET);
-        match outcome {
-            RunOutcome::Yield => {
-                *h.slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
-                make_runnable(&h);
-            }
-            RunOutcome::Wait => {
-                if let Some(d) = p.timer_deadline {
-                    let id = p.pid.as_local_pid().unwrap_or(0);
-                    t.timers
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(Reverse((d, id)));
-                }
-                *h.slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
-            }
-            RunOutcome::Halt(status) => return VmExit::Halt(status),
-            RunOutcome::Exit { class } => {
-                let crashed = class.is_some() && p.exit_reason != Term::atom(atom::NORMAL);
-                // As erl's error logger: an error exception is reported; exit/1 is not.
-                if crashed && class == Some(Class::Error) {
-                    report_crash(&p);
-                }
-                exit_process(&h, &mut p);
-                if h.pid == main {
-                    return if crashed {
-                        VmExit::Crashed
-                    } else {
-                        VmExit::Normal
-                    };
-                }
-            }
-        }
-    }
+#[derive(Default)]
+struct RunQueues {
+    by_priority: [VecDeque<Arc<Handle>>; 4],
+    /// `normal` picks since the last `low` one.
+    normal_streak: u32,
 }
 
-/// Takes the next runnable process, firing due timers, sleeping while there is none.
-fn next_runnable(t: &Table) -> Option<Arc<Handle>> {
-    loop {
-        fire_timers(t);
-        super::timers::fire_due(Instant::now());
-        let mut q = t.runq.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(h) = q.pop_front() {
+impl RunQueues {
+    fn pop(&mut self) -> Option<Arc<Handle>> {
+        let [max, high, normal, low] = &mut self.by_priority;
+        if let Some(h) = max.pop_front() {
             return Some(h);
         }
-        let receive_deadline = t
-            .timers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .peek()
-            .map(|Reverse((d, _))| *d);
-        let next_deadline = match (receive_deadline, super::timers::next_deadline()) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        match next_deadline {
-            Some(d) => {
-                let now = Instant::now();
-                if d > now {
-                    let _ = t.wakeup.wait_timeout(q, d - now);
+        if let Some(h) = high.pop_front() {
+            return Some(h);
+        }
+        if self.normal_streak >= LOW_SKIPS || normal.is_empty() {
+            if let Some(h) = low.pop_front() {
+                self.normal_streak = 0;
+                return Some(h);
+            }
+        }
+        let h = normal.pop_front()?;
+        self.normal_streak += 1;
+        Some(h)
+    }
+
+    /// Takes work for another scheduler: from the back, `normal` and `low` first (a
+    /// high-priority process is best left where it is about to run).
+    fn steal(&mut self) -> Option<Arc<Handle>> {
+        let [max, high, normal, low] = &mut self.by_priority;
+        normal
+            .pop_back()
+            .or_else(|| low.pop_back())
+            .or_else(|| high.pop_back())
+            .or_else(|| max.pop_back())
+    }
+}
+
+struct Scheduler {
+    queues: Mutex<RunQueues>,
+    /// Processes in `queues` (read without the lock by idle schedulers).
+    len: AtomicUsize,
+}
+
+struct Vm {
+    scheds: Vec<Scheduler>,
+    sleep: Mutex<()>,
+    sleep_cv: Condvar,
+    sleepers: AtomicUsize,
+    /// Round-robin target for wake-ups from non-scheduler threads.
+    next_inject: AtomicUsize,
+    /// The process `run_until` waits for (a pid number, or `u64::MAX`).
+    watched: AtomicU64,
+    done: Mutex<Option<VmExit>>,
+    done_cv: Condvar,
+    /// Reductions of every finished time slice (for `statistics(reductions)`).
+    reductions: AtomicU64,
+    /// `halt` was called: schedulers stop picking work.
+    stopping: AtomicBool,
+}
+
+static CONFIGURED: AtomicUsize = AtomicUsize::new(0);
+
+/// Sets the number of schedulers (`+S N`); only before the first process is spawned.
+pub fn configure(n: usize) {
+    CONFIGURED.store(n.clamp(1, 1024), Ordering::Relaxed);
+}
+
+/// The number of logical processors.
+pub fn logical_processors() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
+
+/// The number of schedulers the VM runs (or will run).
+pub fn count() -> usize {
+    match CONFIGURED.load(Ordering::Relaxed) {
+        0 => logical_processors(),
+        n => n,
+    }
+}
+
+fn vm() -> &'static Vm {
+    static VM: OnceLock<Vm> = OnceLock::new();
+    let vm = VM.get_or_init(|| Vm {
+        scheds: (0..count())
+            .map(|_| Scheduler {
+                queues: Mutex::new(RunQueues::default()),
+                len: AtomicUsize::new(0),
+            })
+            .collect(),
+        sleep: Mutex::new(()),
+        sleep_cv: Condvar::new(),
+        sleepers: AtomicUsize::new(0),
+        next_inject: AtomicUsize::new(0),
+        watched: AtomicU64::new(u64::MAX),
+        done: Mutex::new(None),
+        done_cv: Condvar::new(),
+        reductions: AtomicU64::new(0),
+        stopping: AtomicBool::new(false),
+    });
+    start_threads(vm);
+    vm
+}
+
+fn start_threads(vm: &'static Vm) {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        for i in 0..vm.scheds.len() {
+            let spawned = std::thread::Builder::new()
+                .name(format!("enigma-sched-{}", i + 1))
+                .spawn(move || scheduler_loop(vm, i));
+            if let Err(e) = spawned {
+                eprintln!("enigma: cannot start scheduler thread {}: {e}", i + 1);
+                std::process::exit(1);
+            }
+        }
+    });
+}
+
+thread_local! {
+    /// The index of the scheduler this thread runs, if it is a scheduler thread.
+    static CURRENT: Cell<usize> = const { Cell::new(usize::MAX) };
+}
+
+/// The scheduler this thread runs (1-based, as `erlang:system_info(scheduler_id)`).
+pub fn current_id() -> Option<usize> {
+    let i = CURRENT.with(|c| c.get());
+    (i != usize::MAX).then_some(i + 1)
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Puts `h` in the run queue of scheduler `i`; returns that queue's new length.
+fn push(vm: &Vm, i: usize, h: Arc<Handle>) -> usize {
+    let s = &vm.scheds[i];
+    let prio = h.priority() as usize;
+    let mut q = lock(&s.queues);
+    q.by_priority[prio].push_back(h);
+    s.len.fetch_add(1, Ordering::SeqCst) + 1
+}
+
+fn wake_one(vm: &Vm) {
+    if vm.sleepers.load(Ordering::SeqCst) > 0 {
+        let _g = lock(&vm.sleep);
+        vm.sleep_cv.notify_one();
+    }
+}
+
+/// Makes a process runnable (it was waiting, or is new).
+pub fn make_runnable(h: &Arc<Handle>) {
+    let vm = vm();
+    match CURRENT.with(|c| c.get()) {
+        usize::MAX => {
+            let i = vm.next_inject.fetch_add(1, Ordering::Relaxed) % vm.scheds.len();
+            push(vm, i, h.clone());
+            // Under the sleep lock, which a scheduler holds from its look at the queues to
+            // its deadlock verdict: a verdict reached before this push no longer holds.
+            let _g = lock(&vm.sleep);
+            {
+                let mut d = lock(&vm.done);
+                if *d == Some(VmExit::Deadlock) {
+                    *d = None;
                 }
             }
-            None => {
-                // Nothing runnable and no timer: only another thread (none yet) could wake
-                // anyone, so every process is blocked for good.
-                return None;
+            vm.sleep_cv.notify_one();
+        }
+        i => {
+            if push(vm, i, h.clone()) > 1 {
+                wake_one(vm);
             }
         }
     }
 }
 
-fn fire_timers(t: &Table) {
-    let now = Instant::now();
+/// Processes waiting in each scheduler's run queue (`statistics(run_queue_lengths)`).
+pub fn run_queue_lengths() -> Vec<usize> {
+    vm().scheds
+        .iter()
+        .map(|s| s.len.load(Ordering::Relaxed))
+        .collect()
+}
+
+/// Reductions of every finished time slice (`statistics(reductions)`).
+pub fn total_reductions() -> u64 {
+    vm().reductions.load(Ordering::Relaxed)
+}
+
+fn pick(vm: &Vm, i: usize) -> Option<Arc<Handle>> {
+    let own = &vm.scheds[i];
+    if own.len.load(Ordering::SeqCst) > 0 {
+        let mut q = lock(&own.queues);
+        if let Some(h) = q.pop() {
+            own.len.fetch_sub(1, Ordering::SeqCst);
+            return Some(h);
+        }
+    }
+    let n = vm.scheds.len();
+    for k in 1..n {
+        let victim = &vm.scheds[(i + k) % n];
+        if victim.len.load(Ordering::SeqCst) == 0 {
+            continue;
+        }
+        let mut q = lock(&victim.queues);
+        if let Some(h) = q.steal() {
+            victim.len.fetch_sub(1, Ordering::SeqCst);
+            return Some(h);
+        }
+    }
+    None
+}
+
+/// Sleeps until there may be work. The sleeper count goes up before the queues are looked
+/// at, and a waker pushes before it reads the count: either the sleeper sees the work or
+/// the waker sees the sleeper (and must take the lock held until the sleeper waits).
+fn sleep(vm: &Vm) {
+    let g = lock(&vm.sleep);
+    let asleep = vm.sleepers.fetch_add(1, Ordering::SeqCst) + 1;
+    let work = vm.scheds.iter().any(|s| s.len.load(Ordering::SeqCst) > 0);
+    if work && !vm.stopping.load(Ordering::SeqCst) {
+        vm.sleepers.fetch_sub(1, Ordering::SeqCst);
+        return;
+    }
+    if asleep == vm.scheds.len() && super::timers::idle() {
+        // Nothing runs, nothing is queued and no timer can fire: every process waits for
+        // a message nobody can send.
+        finish(vm, VmExit::Deadlock);
+    }
+    let g = vm.sleep_cv.wait(g).unwrap_or_else(|e| e.into_inner());
+    drop(g);
+    vm.sleepers.fetch_sub(1, Ordering::SeqCst);
+}
+
+fn finish(vm: &Vm, how: VmExit) {
+    let mut d = lock(&vm.done);
+    if d.is_none() {
+        *d = Some(how);
+    }
+    vm.done_cv.notify_all();
+}
+
+fn scheduler_loop(vm: &'static Vm, i: usize) {
+    CURRENT.with(|c| c.set(i));
+    let mut em = Emulator::default();
     loop {
-        let due = {
-            let mut timers = t.timers.lock().unwrap_or_else(|e| e.into_inner());
-            match timers.peek() {
-                Some(Reverse((d, _))) if *d <= now => timers.pop().map(|Reverse(x)| x),
-                _ => None,
-            }
-        };
-        let Some((deadline, id)) = due else { return };
-        let Some(h) = lookup(Term::pid(id)) else {
+        if vm.stopping.load(Ordering::Relaxed) {
+            sleep(vm);
+            continue;
+        }
+        let Some(h) = pick(vm, i) else {
+            sleep(vm);
             continue;
         };
-        let mut slot = h.slot.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(p) = slot.as_mut() else { continue };
-        if p.timer_deadline == Some(deadline) && h.inbox.wake() {
-            p.timed_out = true;
-            drop(slot);
-            make_runnable(&h);
+        let Some(mut p) = h.take() else {
+            // It exited while queued (killed while switched out).
+            continue;
+        };
+        if let Err(reason) = super::signals::handle(&mut p) {
+            p.exit_reason = reason;
+            exited(vm, &h, p, false);
+            continue;
+        }
+        p.slice_start_reductions = p.reductions;
+        let outcome = run(&mut em, &mut p, REDUCTION_BUDGET);
+        vm.reductions.fetch_add(
+            p.reductions.saturating_sub(p.slice_start_reductions),
+            Ordering::Relaxed,
+        );
+        p.slice_start_reductions = p.reductions;
+        match outcome {
+            RunOutcome::Yield => {
+                h.put(p);
+                if push(vm, i, h) > 1 {
+                    wake_one(vm);
+                }
+            }
+            RunOutcome::Wait => {
+                h.put(p);
+                // Parked only if nothing arrived since the process last looked; otherwise
+                // it runs again at once.
+                if !h.inbox.wait_if_empty() {
+                    push(vm, i, h);
+                }
+            }
+            RunOutcome::Halt(status) => {
+                h.put(p);
+                vm.stopping.store(true, Ordering::SeqCst);
+                finish(vm, VmExit::Halt(status));
+            }
+            RunOutcome::Exit { class } => {
+                let crashed =
+                    class.is_some() && p.exit_reason != Term::atom(enigma_term::atom::NORMAL);
+                // As erl's error logger: an error exception is reported; exit/1 is not.
+                if crashed && class == Some(crate::emulator::exception::Class::Error) {
+                    super::exit::report_crash(&p);
+                }
+                exited(vm, &h, p, crashed);
+            }
         }
     }
 }
 
-/// Removes a process that exited and signals its links.
-fn exit_process(h: &Arc<Handle>, p: &mut Process) {
-    let t = table();
-    if let Some(id) = h.pid.as_local_pid() {
-        t.procs
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&id);
+fn exited(vm: &Vm, h: &Arc<Handle>, mut p: Box<crate::process::Process>, crashed: bool) {
+    let crashed = crashed || p.exit_reason != Term::atom(enigma_term::atom::NORMAL);
+    super::exit::exit_process(h, &mut p);
+    drop(p);
+    if h.pid.as_local_pid() == Some(vm.watched.load(Ordering::SeqCst)) {
+        finish(
+            vm,
+            if crashed {
+                VmExit::Crashed
+            } else {
+                VmExit::Normal
+            },
+        );
     }
-    t.names
-        .write()
-        .unwrap_or_else(|e| e.into_inner())
-        .retain(|_, pid| *pid != h.pid);
-    let reason = p.exit_reason;
-    // Tables go first (deleted, or handed to their heir), as BEAM does before links.
-    super::ets::owner_exited(h.pid);
-    for link in std::mem::take(&mut p.links) {
-        super::signals::exit_signal(link, h.pid, reason);
-    }
-    super::monitors::process_exited(h.pid, std::mem::take(&mut p.monitors), reason);
-    // Other resources the process owned: open files (and their buffers), zlib streams.
-    crate::bifs::prim_file::owner_exited(h.pid);
-    crate::bifs::zlib::owner_exited(h.pid);
-    p.heap.clear();
 }
 
-/// Prints BEAM's report for a process that crashed: its exit value, which for an error is
-/// already `{Reason, Stack}`.
-fn report_crash(p: &Process) {
-    let mut value = String::new();
-    enigma_term::print::write_term(&mut value, p.exit_reason);
-    let id = p.pid.as_local_pid().unwrap_or(0);
-    eprintln!(
-        "=ERROR REPORT====\nError in process <0.{}.{}> with exit value:\n{}\n",
-        id & 0xFFF_FFFF,
-        id >> 28,
-        value
-    );
-}
-/// Runs `f` on a process that is not running (in its slot); `None` if it is running or gone.
-pub fn with_process<R>(h: &Arc<Handle>, f: impl FnOnce(&mut Process) -> R) -> Option<R> {
-    let mut slot = h.slot.lock().unwrap_or_else(|e| e.into_inner());
-    slot.as_mut().map(|p| f(p))
+/// Makes `pid` the process [`run_until`] waits for; called before it first runs.
+pub fn watch(pid: Term) {
+    let vm = vm();
+    let mut d = lock(&vm.done);
+    if !matches!(*d, Some(VmExit::Halt(_))) {
+        *d = None;
+    }
+    vm.watched
+        .store(pid.as_local_pid().unwrap_or(u64::MAX), Ordering::SeqCst);
 }
 
-/// Kills a process that is not running, with `reason` (copied onto its heap).
-pub fn kill(h: &Arc<Handle>, reason: Term) {
-    let taken = h.slot.lock().unwrap_or_else(|e| e.into_inner()).take();
-    let Some(mut p) = taken else { return };
-    let r = copy_term(reason, &mut p.heap);
-    p.exit_reason = r;
-    exit_process(h, &mut p);
+/// Runs processes until the watched process exits or the VM halts (the schedulers go on
+/// running other processes after this returns, until the program ends).
+pub fn run_until() -> VmExit {
+    let vm = vm();
+    let mut d = lock(&vm.done);
+    loop {
+        if let Some(how) = *d {
+            return how;
+        }
+        d = vm.done_cv.wait(d).unwrap_or_else(|e| e.into_inner());
+    }
+}
+
+/// Re-checks for a deadlock after a timer state change (a sleeping scheduler only checks
+/// when it goes to sleep): wakes one so that it looks again.
+pub fn poke() {
+    wake_one(vm());
 }

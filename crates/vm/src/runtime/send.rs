@@ -1,33 +1,47 @@
-//! Sending: copy the message into a fragment and deliver it to the receiver's inbox.
+//! Sending: copy the message into a fragment and deliver it to the receiver's signal queue.
 
 use enigma_heap::copy::{copy_term, size_of};
 use enigma_heap::Fragment;
 use enigma_term::{atom, Term};
 
-use super::mailbox::Message;
-use super::scheduler;
+use super::mailbox::Signal;
+use super::{monitors, signals, table};
 use crate::emulator::exception::Exception;
 use crate::process::Process;
 
-/// `To ! Msg` from process `p`. A message to a dead pid is dropped; an unregistered name or
-/// a non-pid raises `badarg`.
+/// `To ! Msg` from process `p`. A message to a dead pid or an inactive alias is dropped; an
+/// unregistered name or a non-pid raises `badarg`.
 pub fn send(p: &mut Process, to: Term, msg: Term) -> Result<(), Exception> {
     let target = if to.is_local_pid() {
         to
     } else if let Some(name) = to.as_atom() {
-        match scheduler::whereis(name) {
+        match table::whereis(name) {
             Some(pid) => pid,
             None => return Err(Exception::error(Term::atom(atom::BADARG))),
         }
-    } else if to.is_tuple() || to.is_pid() || to.is_port() {
-        // Remote names and ports come with distribution and ports.
-        return Err(Exception::error(Term::atom(atom::BADARG)));
+    } else if to.is_ref() {
+        send_to_alias(p, to.ref_numbers(), msg);
+        return Ok(());
+    } else if let Some(&[name, node]) = to.as_tuple() {
+        let (Some(name), Some(node)) = (name.as_atom(), node.as_atom()) else {
+            return Err(Exception::error(Term::atom(atom::BADARG)));
+        };
+        // `{Name, Node}`: on this node, the name if registered (else the message is
+        // dropped); another node cannot be reached without distribution.
+        match table::whereis(name) {
+            Some(pid) if node == atom::NONODE_NOHOST => pid,
+            _ => return Ok(()),
+        }
     } else {
+        // Remote pids and names, and ports, come with distribution and ports.
         return Err(Exception::error(Term::atom(atom::BADARG)));
     };
     if target == p.pid {
-        // To itself: the term is already on this heap; a copy is still needed because the
-        // queue holds terms that outlive registers, but the heap owns them either way.
+        // To itself: the term is already on this heap. Signals from other processes that
+        // are already pending stay ahead of it, as they would on BEAM.
+        if let Err(reason) = signals::handle(p) {
+            return Err(signals::die(p, reason));
+        }
         p.queue.push_back(msg);
         return Ok(());
     }
@@ -35,26 +49,43 @@ pub fn send(p: &mut Process, to: Term, msg: Term) -> Result<(), Exception> {
     Ok(())
 }
 
-/// Copies `msg` into a fragment and delivers it to the local pid `to` (dropped if dead).
-pub fn deliver(to: Term, msg: Term) {
-    let Some(handle) = scheduler::lookup(to) else {
+fn send_to_alias(p: &mut Process, alias: [u32; 3], msg: Term) {
+    let Some(pid) = monitors::route(alias) else {
         return;
     };
-    let words = size_of(msg);
-    let message = if words == 0 {
-        Message {
-            term: msg,
-            fragment: None,
+    if pid == p.pid {
+        if signals::alias_accepts(p, alias) {
+            p.queue.push_back(msg);
         }
-    } else {
-        let mut frag = Fragment::with_capacity(words);
-        let term = copy_term(msg, &mut frag);
-        Message {
-            term,
-            fragment: Some(frag),
-        }
-    };
-    if handle.inbox.push(message) {
-        scheduler::make_runnable(&handle);
+        return;
     }
+    let (term, fragment) = to_fragment(msg);
+    signals::send(
+        pid,
+        Signal::AliasMessage {
+            alias,
+            term,
+            fragment,
+        },
+    );
+}
+
+/// Copies `t` into a fragment of its own (none for an immediate).
+pub fn to_fragment(t: Term) -> (Term, Option<Fragment>) {
+    let words = size_of(t);
+    if words == 0 {
+        return (t, None);
+    }
+    let mut frag = Fragment::with_capacity(words);
+    let term = copy_term(t, &mut frag);
+    (term, Some(frag))
+}
+
+/// Copies `msg` into a fragment and delivers it to the local pid `to` (dropped if dead).
+pub fn deliver(to: Term, msg: Term) {
+    let Some(handle) = table::lookup(to) else {
+        return;
+    };
+    let (term, fragment) = to_fragment(msg);
+    signals::push(&handle, Signal::Message { term, fragment });
 }

@@ -12,17 +12,15 @@
 use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use enigma_heap::copy::copy_term;
 use enigma_term::{atom, build, compare, integer, map, Atom, Term, TermAlloc};
 
 use crate::bif;
 use crate::bifs::os::{self, atom_of, DateTime};
 use crate::bifs::BifEntry;
 use crate::code;
-use crate::emulator::exception::{badarg, error_atom, BifResult, Class, Exception, Fault};
-use crate::emulator::instr::Mfa;
-use crate::process::{Process, Status};
-use crate::runtime::{scheduler, send};
+use crate::emulator::exception::{badarg, BifResult, Exception, Fault};
+use crate::process::Process;
+use crate::runtime::scheduler;
 
 // ---- system_info/1 ----
 
@@ -75,7 +73,7 @@ pub fn erts_version() -> &'static str {
 
 /// Number of schedulers (one per logical processor).
 pub fn schedulers() -> i64 {
-    std::thread::available_parallelism().map_or(1, |n| n.get() as i64)
+    scheduler::count() as i64
 }
 
 /// BEAM's heap size series: two seeds, a Fibonacci-like growth to about a million words,
@@ -135,16 +133,16 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
             str_term(p, &s)
         }
         "system_architecture" => str_term(p, &format!("{}-pc-linux-gnu", std::env::consts::ARCH)),
-        "schedulers"
-        | "schedulers_online"
-        | "logical_processors"
-        | "logical_processors_available"
-        | "logical_processors_online"
-        | "dirty_cpu_schedulers"
-        | "dirty_cpu_schedulers_online" => Term::small(n),
+        "schedulers" | "schedulers_online" => Term::small(n),
+        "logical_processors" | "logical_processors_available" | "logical_processors_online" => {
+            Term::small(scheduler::logical_processors() as i64)
+        }
+        "dirty_cpu_schedulers" | "dirty_cpu_schedulers_online" => {
+            Term::small(scheduler::logical_processors() as i64)
+        }
         "dirty_io_schedulers" => Term::small(10),
-        "scheduler_id" => Term::small(1),
-        "process_count" => Term::small(scheduler::processes().len() as i64),
+        "scheduler_id" => Term::small(scheduler::current_id().unwrap_or(1) as i64),
+        "process_count" => Term::small(crate::runtime::table::count() as i64),
         "process_limit" => Term::small(PROCESS_LIMIT),
         "atom_count" => Term::small(Atom::count() as i64),
         "atom_limit" => Term::small(enigma_term::atom::MAX_ATOMS as i64),
@@ -504,18 +502,10 @@ fn wall_ms() -> i64 {
     (os::monotonic_ns() - os::MONOTONIC_START) / 1_000_000
 }
 
-/// Total reductions of all live processes (the running one counted from `p`).
+/// Reductions of every process so far: the schedulers' count of finished time slices, plus
+/// the slice the caller is in.
 fn total_reductions(p: &Process) -> u64 {
-    let mut total = p.reductions;
-    for pid in scheduler::processes() {
-        if pid == p.pid {
-            continue;
-        }
-        if let Some(h) = scheduler::lookup(pid) {
-            total += scheduler::with_process(&h, |q| q.reductions).unwrap_or(0);
-        }
-    }
-    total
+    scheduler::total_reductions() + p.reductions.saturating_sub(p.slice_start_reductions)
 }
 
 /// `{Total, SinceLastCall}` with the "last call" value kept in `last`.
@@ -534,7 +524,6 @@ fn statistics_1(p: &mut Process, a: &[Term]) -> BifResult {
     let Some(item) = a[0].as_atom() else {
         return Err(badarg());
     };
-    let n = schedulers();
     Ok(match item.name() {
         "runtime" => since_last(p, &LAST_RUNTIME, cpu_time_ms().max(0) as u64),
         "wall_clock" => since_last(p, &LAST_WALL, wall_ms().max(0) as u64),
@@ -546,17 +535,28 @@ fn statistics_1(p: &mut Process, a: &[Term]) -> BifResult {
             let r = total_reductions(p);
             since_last(p, &LAST_EXACT_REDS, r)
         }
-        "run_queue"
-        | "total_run_queue_lengths"
-        | "total_run_queue_lengths_all"
-        | "total_active_tasks"
-        | "total_active_tasks_all" => Term::small(0),
+        "run_queue" | "total_run_queue_lengths" | "total_run_queue_lengths_all" => {
+            Term::small(scheduler::run_queue_lengths().iter().sum::<usize>() as i64)
+        }
+        // The caller is active; every runnable process is too.
+        "total_active_tasks" | "total_active_tasks_all" => {
+            Term::small(1 + scheduler::run_queue_lengths().iter().sum::<usize>() as i64)
+        }
         "run_queue_lengths" | "active_tasks" => {
-            let v: Vec<Term> = (0..n).map(|_| Term::small(0)).collect();
+            let v: Vec<Term> = scheduler::run_queue_lengths()
+                .into_iter()
+                .map(|l| Term::small(l as i64))
+                .collect();
             build::list(&mut p.heap, &v)
         }
         "run_queue_lengths_all" | "active_tasks_all" => {
-            let v: Vec<Term> = (0..n + 1).map(|_| Term::small(0)).collect();
+            let mut v: Vec<Term> = scheduler::run_queue_lengths()
+                .into_iter()
+                .map(|l| Term::small(l as i64))
+                .collect();
+            // The dirty CPU and dirty I/O run queues (no dirty work runs yet).
+            v.push(Term::small(0));
+            v.push(Term::small(0));
             build::list(&mut p.heap, &v)
         }
         "context_switches" => tuple2(p, Term::small(0), Term::small(0)),
@@ -578,7 +578,7 @@ fn statistics_1(p: &mut Process, a: &[Term]) -> BifResult {
 // ---- process dictionary ----
 
 /// The dictionary's entries in the order `get/0` lists them (see the module note).
-fn dict_order(p: &Process) -> Vec<(Term, Term)> {
+pub(crate) fn dict_order(p: &Process) -> Vec<(Term, Term)> {
     p.dict.entries()
 }
 
@@ -609,681 +609,6 @@ fn erase_0(p: &mut Process, a: &[Term]) -> BifResult {
     let all = get_0(p, a)?;
     p.dict.clear();
     Ok(all)
-}
-
-// ---- processes: links, exits, spawning, sending ----
-
-fn exit_tuple(heap: &mut dyn TermAlloc, from: Term, reason: Term) -> Term {
-    build::tuple(heap, &[Term::atom(atom::EXIT_UPPER), from, reason])
-}
-
-/// The running process dies from an exit signal with `reason`. No catch may intercept a
-/// signal, so the process's catch count is cleared first: the emulator then finds no
-/// handler for the `exit` it raises and ends the process with `reason`.
-fn die(p: &mut Process, reason: Term) -> Fault {
-    p.catches = 0;
-    Fault::Raise(Exception::new(Class::Exit, reason))
-}
-
-/// Acts on an exit signal from `from` that reached the running process `p` itself:
-/// a message when it traps exits (except for an untrappable `kill` sent by `exit/2`),
-/// otherwise death unless the reason is `normal` from another process.
-fn signal_self(p: &mut Process, from: Term, reason: Term, via_exit2: bool) -> Result<(), Fault> {
-    let kill = Term::atom(atom::KILL);
-    if via_exit2 && reason == kill {
-        return Err(die(p, Term::atom(atom::KILLED)));
-    }
-    if p.trap_exit {
-        let msg = exit_tuple(&mut p.heap, from, reason);
-        p.queue.push_back(msg);
-        return Ok(());
-    }
-    if reason != Term::atom(atom::NORMAL) || from == p.pid {
-        return Err(die(p, reason));
-    }
-    Ok(())
-}
-
-/// The running process `p` learns that the linked process `dead` exited with `reason`
-/// (the runtime's link signal cannot reach a running process).
-fn linked_died(p: &mut Process, dead: Term, reason: Term) -> Result<(), Fault> {
-    if !p.links.contains(&dead) {
-        return Ok(());
-    }
-    p.links.retain(|l| *l != dead);
-    signal_self(p, dead, reason, false)
-}
-
-fn exit_2(p: &mut Process, a: &[Term]) -> BifResult {
-    let (target, reason) = (a[0], a[1]);
-    if !target.is_pid() && !target.is_port() {
-        return Err(badarg());
-    }
-    if target == p.pid {
-        signal_self(p, target, reason, true)?;
-        return Ok(Term::TRUE);
-    }
-    let Some(h) = scheduler::lookup(target) else {
-        return Ok(Term::TRUE);
-    };
-    let killed = if reason == Term::atom(atom::KILL) {
-        Some(Term::atom(atom::KILLED))
-    } else {
-        let traps = scheduler::with_process(&h, |q| q.trap_exit);
-        match traps {
-            Some(true) => {
-                let mut tmp = enigma_term::VecAlloc::new();
-                let msg = exit_tuple(&mut tmp, p.pid, reason);
-                send::deliver(target, msg);
-                None
-            }
-            Some(false) if reason != Term::atom(atom::NORMAL) => Some(reason),
-            _ => None,
-        }
-    };
-    if let Some(why) = killed {
-        scheduler::kill(&h, why);
-        linked_died(p, target, why)?;
-    }
-    Ok(Term::TRUE)
-}
-
-fn link_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let other = a[0];
-    if !other.is_local_pid() {
-        return Err(badarg());
-    }
-    if other == p.pid {
-        return Ok(Term::TRUE);
-    }
-    let me = p.pid;
-    let linked = scheduler::lookup(other).and_then(|h| {
-        scheduler::with_process(&h, |q| {
-            if !q.links.contains(&me) {
-                q.links.push(me);
-            }
-        })
-    });
-    if linked.is_none() {
-        if p.trap_exit {
-            let msg = exit_tuple(&mut p.heap, other, Term::atom(atom::NOPROC));
-            p.queue.push_back(msg);
-            return Ok(Term::TRUE);
-        }
-        return Err(error_atom(atom::NOPROC));
-    }
-    if !p.links.contains(&other) {
-        p.links.push(other);
-    }
-    Ok(Term::TRUE)
-}
-
-fn unlink_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let other = a[0];
-    if !other.is_pid() && !other.is_port() {
-        return Err(badarg());
-    }
-    p.links.retain(|l| *l != other);
-    let me = p.pid;
-    if let Some(h) = scheduler::lookup(other) {
-        scheduler::with_process(&h, |q| q.links.retain(|l| *l != me));
-    }
-    Ok(Term::TRUE)
-}
-
-fn spawn_args(a: &[Term]) -> Result<(Atom, Atom), Fault> {
-    match (a[0].as_atom(), a[1].as_atom()) {
-        (Some(m), Some(f)) if build::list_to_vec(a[2]).is_some() => Ok((m, f)),
-        _ => Err(badarg()),
-    }
-}
-
-fn spawn_link_3(p: &mut Process, a: &[Term]) -> BifResult {
-    let (m, f) = spawn_args(a)?;
-    let pid = scheduler::spawn(m, f, a[2], p.group_leader, Some(p.pid)).map_err(|_| badarg())?;
-    p.links.push(pid);
-    Ok(pid)
-}
-
-/// What `spawn_opt/4` was asked for.
-#[derive(Default)]
-struct SpawnOpts {
-    link: bool,
-    monitor: bool,
-}
-
-fn spawn_opts(list: Term) -> Option<SpawnOpts> {
-    let mut o = SpawnOpts::default();
-    for opt in build::list_to_vec(list)? {
-        if let Some(a) = opt.as_atom() {
-            match a.name() {
-                "link" => o.link = true,
-                "monitor" => o.monitor = true,
-                _ => return None,
-            }
-            continue;
-        }
-        let &[k, v] = opt.as_tuple()? else {
-            return None;
-        };
-        let ok = match k.as_atom()?.name() {
-            "monitor" => {
-                o.monitor = true;
-                v.is_list()
-            }
-            "priority" => v
-                .as_atom()
-                .is_some_and(|x| matches!(x.name(), "low" | "normal" | "high" | "max")),
-            "fullsweep_after" | "min_heap_size" | "min_bin_vheap_size" => {
-                v.as_small().is_some_and(|x| x >= 0)
-            }
-            "max_heap_size" => v.is_map() || v.as_small().is_some_and(|x| x >= 0),
-            "message_queue_data" => v
-                .as_atom()
-                .is_some_and(|x| matches!(x.name(), "off_heap" | "on_heap")),
-            "async_dist" => v.is_boolean(),
-            _ => false,
-        };
-        if !ok {
-            return None;
-        }
-    }
-    Some(o)
-}
-
-fn spawn_opt_4(p: &mut Process, a: &[Term]) -> BifResult {
-    let (m, f) = spawn_args(a)?;
-    let opts = spawn_opts(a[3]).ok_or_else(badarg)?;
-    let link_to = opts.link.then_some(p.pid);
-    let pid = scheduler::spawn(m, f, a[2], p.group_leader, link_to).map_err(|_| badarg())?;
-    if opts.link {
-        p.links.push(pid);
-    }
-    if opts.monitor {
-        let r = crate::bifs::erlang::new_ref(p);
-        if let Some(m) = crate::runtime::monitors::add(p.pid, pid, r.ref_numbers(), None) {
-            p.monitors.push(m);
-        }
-        return Ok(tuple2(p, pid, r));
-    }
-    Ok(pid)
-}
-
-/// Resolves a send destination: a pid, a registered name, or `{Name, Node}` on this node.
-/// `Ok(None)` means "drop the message" (`{Name, node()}` with no such name).
-fn destination(p: &Process, to: Term) -> Result<Option<Term>, Fault> {
-    if to.is_local_pid() {
-        return Ok(Some(to));
-    }
-    if let Some(name) = to.as_atom() {
-        return scheduler::whereis(name).map(Some).ok_or_else(badarg);
-    }
-    if let Some(&[name, node]) = to.as_tuple() {
-        if let (Some(name), Some(node)) = (name.as_atom(), node.as_atom()) {
-            if node == atom::NONODE_NOHOST {
-                return Ok(scheduler::whereis(name));
-            }
-            // No distribution: a message to another node goes nowhere, as to a node that
-            // cannot be reached.
-            return Ok(None);
-        }
-    }
-    let _ = p;
-    Err(badarg())
-}
-
-fn send_2(p: &mut Process, a: &[Term]) -> BifResult {
-    if let Some(to) = destination(p, a[0])? {
-        send::send(p, to, a[1]).map_err(Fault::Raise)?;
-    }
-    Ok(a[1])
-}
-
-fn send_3(p: &mut Process, a: &[Term]) -> BifResult {
-    let opts = build::list_to_vec(a[2]).ok_or_else(badarg)?;
-    if !opts.iter().all(|o| {
-        o.as_atom()
-            .is_some_and(|x| matches!(x.name(), "noconnect" | "nosuspend"))
-    }) {
-        return Err(badarg());
-    }
-    if let Some(to) = destination(p, a[0])? {
-        send::send(p, to, a[1]).map_err(Fault::Raise)?;
-    }
-    Ok(Term::atom(atom::OK))
-}
-
-fn is_process_alive_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let pid = a[0];
-    // Only local processes can be asked about.
-    if !pid.is_local_pid() {
-        return Err(badarg());
-    }
-    Ok(Term::bool(pid == p.pid || scheduler::lookup(pid).is_some()))
-}
-
-fn registered_0(p: &mut Process, _a: &[Term]) -> BifResult {
-    let names: Vec<Term> = scheduler::registered()
-        .into_iter()
-        .map(Term::atom)
-        .collect();
-    Ok(build::list(&mut p.heap, &names))
-}
-
-fn unregister_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    let name = a[0].as_atom().ok_or_else(badarg)?;
-    if scheduler::unregister(name) {
-        Ok(Term::TRUE)
-    } else {
-        Err(badarg())
-    }
-}
-
-fn processes_0(p: &mut Process, _a: &[Term]) -> BifResult {
-    let pids = scheduler::processes();
-    Ok(build::list(&mut p.heap, &pids))
-}
-
-/// `erlang:garbage_collect/1,2`: a collection is requested of a live process (the emulator
-/// collects as it needs; nothing is forced yet).
-fn garbage_collect_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let pid = a[0];
-    if !pid.is_pid() {
-        return Err(badarg());
-    }
-    Ok(Term::bool(pid == p.pid || scheduler::lookup(pid).is_some()))
-}
-
-fn garbage_collect_2(p: &mut Process, a: &[Term]) -> BifResult {
-    let opts = build::list_to_vec(a[1]).ok_or_else(badarg)?;
-    let mut is_async = None;
-    for o in opts {
-        match o.as_tuple() {
-            Some(&[k, v]) if k.as_atom().is_some_and(|x| x.name() == "type") => {
-                if !v
-                    .as_atom()
-                    .is_some_and(|x| matches!(x.name(), "major" | "minor"))
-                {
-                    return Err(badarg());
-                }
-            }
-            Some(&[k, v]) if k.as_atom().is_some_and(|x| x.name() == "async") => is_async = Some(v),
-            _ => return Err(badarg()),
-        }
-    }
-    let alive = garbage_collect_1(p, &a[..1])?;
-    match is_async {
-        Some(req) => {
-            // The reply comes as a message, as on BEAM.
-            let tag = atom_of("garbage_collect");
-            let msg = build::tuple(&mut p.heap, &[tag, req, alive]);
-            p.queue.push_back(msg);
-            Ok(atom_of("async"))
-        }
-        None => Ok(alive),
-    }
-}
-
-/// `erlang:yield/0`: lets other processes run. Returns at once for now (a yield needs the
-/// emulator to resume after the call rather than re-run it).
-fn yield_0(_p: &mut Process, _a: &[Term]) -> BifResult {
-    Ok(Term::TRUE)
-}
-
-fn bump_reductions_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let n = a[0].as_small().filter(|&n| n >= 0).ok_or_else(badarg)?;
-    p.reductions = p.reductions.saturating_add(n as u64);
-    Ok(Term::TRUE)
-}
-
-// ---- process_info/1,2 ----
-
-/// The items `process_info/1` lists, in BEAM's order (`registered_name` first when set).
-const DEFAULT_INFO: &[&str] = &[
-    "current_function",
-    "initial_call",
-    "status",
-    "message_queue_len",
-    "links",
-    "dictionary",
-    "trap_exit",
-    "error_handler",
-    "priority",
-    "group_leader",
-    "total_heap_size",
-    "heap_size",
-    "stack_size",
-    "reductions",
-    "garbage_collection",
-    "suspending",
-];
-
-fn mfa_tuple(heap: &mut dyn TermAlloc, m: Mfa) -> Term {
-    build::tuple(
-        heap,
-        &[
-            Term::atom(m.module),
-            Term::atom(m.function),
-            Term::small(m.arity as i64),
-        ],
-    )
-}
-
-/// The function a process is executing: where its program counter is when it is switched
-/// out; for the running process, the caller found from the newest return address.
-fn current_function(q: &Process, running: bool) -> Option<(Mfa, usize, &'static code::Module)> {
-    let addr = if running {
-        q.stack
-            .iter()
-            .rev()
-            .find(|t| t.is_cp())
-            .map(|t| t.cp_value())?
-    } else {
-        q.pc as usize
-    };
-    let (m, i) = code::module_for_address(addr)?;
-    let f = m.function_at(i)?;
-    Some((f.mfa, i, m))
-}
-
-fn registered_name_of(pid: Term) -> Option<Atom> {
-    scheduler::registered()
-        .into_iter()
-        .find(|&n| scheduler::whereis(n) == Some(pid))
-}
-
-fn process_status(q: &mut Process, running: bool) -> Term {
-    if running {
-        return Term::atom(atom::RUNNING);
-    }
-    if q.status == Status::Exiting {
-        return Term::atom(atom::EXITING);
-    }
-    // A process blocked in `receive` is parked at the receive loop's first instruction with
-    // no message it has not looked at yet.
-    let at_receive = code::module_for_address(q.pc as usize)
-        .and_then(|(m, i)| m.code.get(i))
-        .is_some_and(|op| matches!(op, crate::emulator::instr::Op::LoopRec { .. }));
-    q.fetch_messages();
-    if at_receive && q.queue.len() <= q.save && !q.timed_out {
-        Term::atom(atom::WAITING)
-    } else {
-        Term::atom(atom::RUNNABLE)
-    }
-}
-
-/// The value of one `process_info` item of process `q`, built on `out` (the caller's heap;
-/// terms of another process are copied). `None` for an unknown item.
-fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str) -> Option<Term> {
-    // Terms of another process are copied; the caller's own are copied afterwards.
-    let copy = |out: &mut dyn TermAlloc, t: Term| if running { t } else { copy_term(t, out) };
-    Some(match item {
-        "registered_name" => match registered_name_of(q.pid) {
-            Some(n) => Term::atom(n),
-            None => Term::NIL,
-        },
-        "current_function" => match current_function(q, running) {
-            Some((mfa, _, _)) => mfa_tuple(out, mfa),
-            None => mfa_tuple(out, q.initial_call),
-        },
-        "current_location" => {
-            let cur = current_function(q, running);
-            let mfa = cur.map_or(q.initial_call, |c| c.0);
-            let loc = match cur
-                .and_then(|(_, i, m)| m.location_at(i).map(|(f, l)| (f.to_string(), l)))
-            {
-                Some((file, line)) => {
-                    let f = build::str_list(out, &file);
-                    let ft = build::tuple(out, &[Term::atom(atom::FILE), f]);
-                    let lt = build::tuple(out, &[Term::atom(atom::LINE), Term::small(line as i64)]);
-                    build::list(out, &[ft, lt])
-                }
-                None => Term::NIL,
-            };
-            build::tuple(
-                out,
-                &[
-                    Term::atom(mfa.module),
-                    Term::atom(mfa.function),
-                    Term::small(mfa.arity as i64),
-                    loc,
-                ],
-            )
-        }
-        "current_stacktrace" => {
-            let top = crate::emulator::stacktrace::TopFrame::NONE;
-            if running {
-                // The running process's own pc is not saved: start from its newest return
-                // address, that is, from the caller of the current function.
-                match q.stack.iter().rposition(|t| t.is_cp()) {
-                    Some(i) => {
-                        let pc = q.stack.get(i).map_or(0, |t| t.cp_value());
-                        let below = q.stack.get(..i).unwrap_or(&[]);
-                        crate::emulator::stacktrace::build(
-                            out,
-                            pc as *const crate::emulator::instr::Op,
-                            below,
-                            top,
-                        )
-                    }
-                    None => Term::NIL,
-                }
-            } else {
-                crate::emulator::stacktrace::build(out, q.pc, &q.stack, top)
-            }
-        }
-        "initial_call" => mfa_tuple(out, q.initial_call),
-        "status" => process_status(q, running),
-        "message_queue_len" => {
-            q.fetch_messages();
-            Term::small(q.queue.len() as i64)
-        }
-        "messages" => {
-            q.fetch_messages();
-            let msgs: Vec<Term> = q.queue.iter().copied().collect();
-            let msgs: Vec<Term> = msgs.into_iter().map(|m| copy(out, m)).collect();
-            build::list(out, &msgs)
-        }
-        "links" => {
-            let links = q.links.clone();
-            build::list(out, &links)
-        }
-        "monitors" | "monitored_by" | "suspending" | "binary" => Term::NIL,
-        "dictionary" => {
-            let entries = dict_order(q);
-            let tuples: Vec<Term> = entries
-                .into_iter()
-                .map(|(k, v)| {
-                    let k = copy(out, k);
-                    let v = copy(out, v);
-                    build::tuple(out, &[k, v])
-                })
-                .collect();
-            build::list(out, &tuples)
-        }
-        "trap_exit" => Term::bool(q.trap_exit),
-        "error_handler" => Term::atom(atom::ERROR_HANDLER),
-        "priority" => atom_of("normal"),
-        "group_leader" => q.group_leader,
-        "total_heap_size" => Term::small(q.heap.total_size() as i64),
-        "heap_size" => Term::small(q.heap.young_size() as i64),
-        "stack_size" => Term::small(q.stack.len() as i64),
-        "memory" => Term::small((q.memory_words() * 8) as i64),
-        "reductions" => integer::from_u64(out, q.reductions),
-        "garbage_collection" => {
-            let mhs = {
-                let pairs = vec![
-                    (atom_of("error_logger"), Term::TRUE),
-                    (atom_of("kill"), Term::TRUE),
-                    (atom_of("size"), Term::small(0)),
-                ];
-                map::from_pairs(out, pairs)
-            };
-            let items = [
-                build::tuple(out, &[atom_of("max_heap_size"), mhs]),
-                build::tuple(
-                    out,
-                    &[
-                        atom_of("min_bin_vheap_size"),
-                        Term::small(MIN_BIN_VHEAP_SIZE),
-                    ],
-                ),
-                build::tuple(out, &[atom_of("min_heap_size"), Term::small(MIN_HEAP_SIZE)]),
-                build::tuple(
-                    out,
-                    &[atom_of("fullsweep_after"), Term::small(FULLSWEEP_AFTER)],
-                ),
-                build::tuple(out, &[atom_of("minor_gcs"), Term::small(0)]),
-            ];
-            build::list(out, &items)
-        }
-        "garbage_collection_info" => {
-            let young = q.heap.young_size() as i64;
-            let items: Vec<Term> = [
-                ("old_heap_block_size", q.heap.old_size() as i64),
-                ("heap_block_size", young),
-                ("mbuf_size", q.heap.fragment_words() as i64),
-                ("recent_size", 0),
-                ("stack_size", q.stack.len() as i64),
-                ("old_heap_size", q.heap.old_size() as i64),
-                ("heap_size", q.heap.young_used() as i64),
-                ("bin_vheap_size", 0),
-                ("bin_vheap_block_size", MIN_BIN_VHEAP_SIZE),
-                ("bin_old_vheap_size", 0),
-                ("bin_old_vheap_block_size", MIN_BIN_VHEAP_SIZE),
-            ]
-            .iter()
-            .map(|&(k, v)| build::tuple(out, &[atom_of(k), Term::small(v)]))
-            .collect();
-            build::list(out, &items)
-        }
-        "min_heap_size" => Term::small(MIN_HEAP_SIZE),
-        "min_bin_vheap_size" => Term::small(MIN_BIN_VHEAP_SIZE),
-        "fullsweep_after" => Term::small(FULLSWEEP_AFTER),
-        "max_heap_size" => {
-            let pairs = vec![
-                (atom_of("error_logger"), Term::TRUE),
-                (atom_of("kill"), Term::TRUE),
-                (atom_of("size"), Term::small(0)),
-            ];
-            map::from_pairs(out, pairs)
-        }
-        "message_queue_data" => atom_of("on_heap"),
-        "last_calls" => Term::FALSE,
-        "catchlevel" => Term::small(q.catches as i64),
-        "sequential_trace_token" => Term::NIL,
-        "parent" => Term::atom(atom::UNDEFINED),
-        "trace" => Term::small(0),
-        _ => return None,
-    })
-}
-
-/// Runs `f` on the process `pid` (the caller itself or a switched-out one), building the
-/// results for the caller. `Ok(None)` when the process does not exist. For the caller
-/// itself the results are built in a scratch area and then copied to its heap (the process
-/// is both what is inspected and where the answer goes).
-fn with_target<R: CopyToHeap>(
-    p: &mut Process,
-    pid: Term,
-    f: impl FnOnce(&mut dyn TermAlloc, &mut Process, bool) -> R,
-) -> Result<Option<R>, Fault> {
-    if !pid.is_local_pid() {
-        return Err(badarg());
-    }
-    if pid == p.pid {
-        let mut tmp = enigma_term::VecAlloc::new();
-        let r = f(&mut tmp, p, true);
-        return Ok(Some(r.copy_to(&mut p.heap)));
-    }
-    let Some(h) = scheduler::lookup(pid) else {
-        return Ok(None);
-    };
-    Ok(scheduler::with_process(&h, |q| f(&mut p.heap, q, false)))
-}
-
-/// Something holding terms that can be copied to a heap.
-trait CopyToHeap {
-    fn copy_to(self, heap: &mut dyn TermAlloc) -> Self;
-}
-
-impl CopyToHeap for Option<Term> {
-    fn copy_to(self, heap: &mut dyn TermAlloc) -> Self {
-        self.map(|t| copy_term(t, heap))
-    }
-}
-
-impl CopyToHeap for Option<Vec<Term>> {
-    fn copy_to(self, heap: &mut dyn TermAlloc) -> Self {
-        self.map(|v| v.into_iter().map(|t| copy_term(t, heap)).collect())
-    }
-}
-
-fn item_name(t: Term) -> Result<&'static str, Fault> {
-    t.as_atom().map(Atom::name).ok_or_else(badarg)
-}
-
-fn process_info_2(p: &mut Process, a: &[Term]) -> BifResult {
-    let (pid, spec) = (a[0], a[1]);
-    if let Some(item) = spec.as_atom() {
-        let name = item.name();
-        let r = with_target(p, pid, |out, q, running| {
-            let v = info_item(out, q, running, name)?;
-            Some(build::tuple(out, &[Term::atom(item), v]))
-        })?;
-        return match r {
-            None => Ok(Term::atom(atom::UNDEFINED)),
-            Some(None) => Err(badarg()),
-            // `registered_name` of an unregistered process is `[]`, not a tuple.
-            Some(Some(t))
-                if name == "registered_name"
-                    && t.as_tuple().and_then(|e| e.get(1)) == Some(&Term::NIL) =>
-            {
-                Ok(Term::NIL)
-            }
-            Some(Some(t)) => Ok(t),
-        };
-    }
-    let items = build::list_to_vec(spec).ok_or_else(badarg)?;
-    let names: Vec<(Atom, &'static str)> = items
-        .iter()
-        .map(|&t| item_name(t).map(|n| (t.as_atom().unwrap_or(atom::UNDEFINED), n)))
-        .collect::<Result<_, _>>()?;
-    let r = with_target(p, pid, |out, q, running| {
-        let mut tuples = Vec::with_capacity(names.len());
-        for &(a, n) in &names {
-            let v = info_item(out, q, running, n)?;
-            tuples.push(build::tuple(out, &[Term::atom(a), v]));
-        }
-        Some(tuples)
-    })?;
-    match r {
-        None => Ok(Term::atom(atom::UNDEFINED)),
-        Some(None) => Err(badarg()),
-        Some(Some(tuples)) => Ok(build::list(&mut p.heap, &tuples)),
-    }
-}
-
-fn process_info_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let pid = a[0];
-    let r = with_target(p, pid, |out, q, running| {
-        let mut tuples = Vec::with_capacity(DEFAULT_INFO.len() + 1);
-        if let Some(n) = registered_name_of(q.pid) {
-            tuples.push(build::tuple(
-                out,
-                &[Term::atom(atom::REGISTERED_NAME), Term::atom(n)],
-            ));
-        }
-        for &n in DEFAULT_INFO {
-            let v = info_item(out, q, running, n)?;
-            tuples.push(build::tuple(out, &[atom_of(n), v]));
-        }
-        Some(tuples)
-    })?;
-    match r {
-        None => Ok(Term::atom(atom::UNDEFINED)),
-        Some(None) => Err(badarg()),
-        Some(Some(tuples)) => Ok(build::list(&mut p.heap, &tuples)),
-    }
 }
 
 // ---- loaded code ----
@@ -1538,24 +863,6 @@ pub const BIFS: &[BifEntry] = &[
     bif!("erlang", "get_keys", 0, get_keys_0),
     bif!("erlang", "get_keys", 1, get_keys_1),
     bif!("erlang", "erase", 0, erase_0),
-    bif!("erlang", "exit", 2, exit_2),
-    bif!("erlang", "link", 1, link_1),
-    bif!("erlang", "unlink", 1, unlink_1),
-    bif!("erlang", "spawn_link", 3, spawn_link_3),
-    bif!("erlang", "spawn_opt", 4, spawn_opt_4),
-    bif!("erlang", "send", 2, send_2),
-    bif!("erlang", "send", 3, send_3),
-    bif!("erlang", "!", 2, send_2),
-    bif!("erlang", "is_process_alive", 1, is_process_alive_1),
-    bif!("erlang", "registered", 0, registered_0),
-    bif!("erlang", "unregister", 1, unregister_1),
-    bif!("erlang", "processes", 0, processes_0),
-    bif!("erlang", "garbage_collect", 1, garbage_collect_1),
-    bif!("erlang", "garbage_collect", 2, garbage_collect_2),
-    bif!("erlang", "yield", 0, yield_0),
-    bif!("erlang", "bump_reductions", 1, bump_reductions_1),
-    bif!("erlang", "process_info", 1, process_info_1),
-    bif!("erlang", "process_info", 2, process_info_2),
     bif!("erlang", "get_module_info", 1, get_module_info_1),
     bif!("erlang", "get_module_info", 2, get_module_info_2),
     bif!("erlang", "module_loaded", 1, module_loaded_1),
@@ -1636,7 +943,7 @@ mod tests {
     }
 
     #[test]
-    fn dictionary_and_self_signals() {
+    fn dictionary() {
         let mut p = proc();
         p.dict.put(Term::small(1), Term::atom(atom::OK));
         p.dict.put(Term::small(2), Term::atom(atom::ERROR));
@@ -1646,20 +953,5 @@ mod tests {
         assert_eq!(ks.as_deref(), Some("[1]"));
         erase_0(&mut p, &[]).ok();
         assert!(p.dict.is_empty());
-        p.trap_exit = true;
-        let me = p.pid;
-        assert_eq!(
-            exit_2(&mut p, &[me, Term::atom(atom::NORMAL)]).ok(),
-            Some(Term::TRUE)
-        );
-        assert_eq!(p.queue.len(), 1);
-        let r = process_info_2(&mut p, &[me, Term::atom(atom::MESSAGE_QUEUE_LEN)])
-            .ok()
-            .map(show);
-        assert_eq!(r.as_deref(), Some("{message_queue_len,1}"));
-        let r = process_info_2(&mut p, &[me, Term::atom(atom::REGISTERED_NAME)]).ok();
-        assert_eq!(r, Some(Term::NIL));
-        assert!(process_info_2(&mut p, &[me, atom_of("no_such_item")]).is_err());
-        assert!(exit_2(&mut p, &[me, Term::atom(atom::KILL)]).is_err());
     }
 }

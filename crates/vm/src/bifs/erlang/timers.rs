@@ -8,7 +8,7 @@ use enigma_term::{atom, Term};
 use crate::bif;
 use crate::bifs::erlang::new_ref;
 use crate::bifs::BifEntry;
-use crate::emulator::exception::{badarg, BifResult};
+use crate::emulator::exception::{badarg, BifResult, Fault};
 use crate::process::Process;
 use crate::runtime::timers;
 
@@ -17,11 +17,21 @@ use crate::runtime::timers;
 /// accepts any non-negative integer that fits in 64 bits after conversion.
 const MAX_TIMEOUT_MS: i64 = i64::MAX / 1_000_000;
 
-fn start(p: &mut Process, a: &[Term], wrap: bool) -> BifResult {
-    let ms = a[0]
-        .as_i64()
-        .filter(|ms| (0..=MAX_TIMEOUT_MS).contains(ms))
-        .ok_or_else(badarg)?;
+/// Starts a timer; `abs` when the time is a point on `erlang:monotonic_time(millisecond)`.
+fn start(p: &mut Process, a: &[Term], wrap: bool, abs: bool) -> BifResult {
+    let t = a[0].as_i64().ok_or_else(badarg)?;
+    let ms = if abs {
+        let now = crate::bifs::os::monotonic_ns().div_euclid(1_000_000);
+        if t.checked_sub(now).is_none_or(|d| d > MAX_TIMEOUT_MS) {
+            return Err(badarg());
+        }
+        t.saturating_sub(now).max(0)
+    } else {
+        t
+    };
+    if !(0..=MAX_TIMEOUT_MS).contains(&ms) {
+        return Err(badarg());
+    }
     let dest = a[1];
     if !(dest.is_local_pid() || dest.is_atom()) {
         return Err(badarg());
@@ -37,40 +47,38 @@ fn start(p: &mut Process, a: &[Term], wrap: bool) -> BifResult {
     Ok(r)
 }
 
-/// Checks a `send_after/4`/`start_timer/4` option list (`[{abs, false}]` only for now:
-/// absolute timers need the monotonic time base, which comes with the process work).
-fn relative_only(opts: Term) -> Result<(), crate::emulator::exception::Fault> {
-    let mut l = opts;
-    while let Some((h, t)) = l.as_cons() {
-        match h.as_tuple() {
-            Some([k, v]) if *k == Term::atom(atom::ABS) && *v == Term::FALSE => {}
+/// Parses a `send_after/4`/`start_timer/4` option list: whether the time is absolute.
+fn abs_option(opts: Term) -> Result<bool, Fault> {
+    let mut abs = false;
+    for o in proper_list(opts)? {
+        match o.as_tuple() {
+            Some(&[k, v]) if k == Term::atom(atom::ABS) && v.is_boolean() => abs = v == Term::TRUE,
             _ => return Err(badarg()),
         }
-        l = t;
     }
-    if l.is_nil() {
-        Ok(())
-    } else {
-        Err(badarg())
-    }
+    Ok(abs)
+}
+
+fn proper_list(l: Term) -> Result<Vec<Term>, Fault> {
+    enigma_term::build::list_to_vec(l).ok_or_else(badarg)
 }
 
 fn send_after_3(p: &mut Process, a: &[Term]) -> BifResult {
-    start(p, a, false)
+    start(p, a, false, false)
 }
 
 fn send_after_4(p: &mut Process, a: &[Term]) -> BifResult {
-    relative_only(a[3])?;
-    start(p, a, false)
+    let abs = abs_option(a[3])?;
+    start(p, a, false, abs)
 }
 
 fn start_timer_3(p: &mut Process, a: &[Term]) -> BifResult {
-    start(p, a, true)
+    start(p, a, true, false)
 }
 
 fn start_timer_4(p: &mut Process, a: &[Term]) -> BifResult {
-    relative_only(a[3])?;
-    start(p, a, true)
+    let abs = abs_option(a[3])?;
+    start(p, a, true, abs)
 }
 
 fn remaining(d: Option<Duration>) -> Term {
@@ -114,7 +122,7 @@ fn cancel_timer_2(p: &mut Process, a: &[Term]) -> BifResult {
                 .map(Term::atom)
                 .map_err(|_| badarg())?;
             let msg = enigma_term::build::tuple(&mut p.heap, &[tag, a[0], result]);
-            p.queue.push_back(msg);
+            crate::runtime::send::send(p, p.pid, msg).map_err(Fault::Raise)?;
         }
         return Ok(Term::atom(atom::OK));
     }
@@ -128,7 +136,34 @@ fn read_timer_1(_p: &mut Process, a: &[Term]) -> BifResult {
     Ok(remaining(timers::read(a[0].ref_numbers())))
 }
 
+fn read_timer_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let mut asynchronous = false;
+    for o in proper_list(a[1])? {
+        match o.as_tuple() {
+            Some(&[k, v]) if v.is_boolean() && k == Term::atom(atom::ASYNC) => {
+                asynchronous = v == Term::TRUE
+            }
+            _ => return Err(badarg()),
+        }
+    }
+    if !a[0].is_ref() {
+        return Err(badarg());
+    }
+    let result = remaining(timers::read(a[0].ref_numbers()));
+    if asynchronous {
+        // The answer comes as `{read_timer, Ref, Result}`.
+        let tag = enigma_term::Atom::intern("read_timer")
+            .map(Term::atom)
+            .map_err(|_| badarg())?;
+        let msg = enigma_term::build::tuple(&mut p.heap, &[tag, a[0], result]);
+        crate::runtime::send::send(p, p.pid, msg).map_err(Fault::Raise)?;
+        return Ok(Term::atom(atom::OK));
+    }
+    Ok(result)
+}
+
 pub const BIFS: &[BifEntry] = &[
+    bif!("erlang", "read_timer", 2, read_timer_2),
     bif!("erlang", "send_after", 3, send_after_3),
     bif!("erlang", "send_after", 4, send_after_4),
     bif!("erlang", "start_timer", 3, start_timer_3),
