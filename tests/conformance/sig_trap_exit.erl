@@ -34,8 +34,10 @@ exit_and_wait(P, Reason) ->
 main() ->
     process_flag(trap_exit, false),
     %% exit(P, normal): ignored by a non-trapping process, a message for a trapper
-    P1 = idle(false), exit(P1, normal), timer:sleep(20), P1 ! alive_check,
-    io:format("normal to non-trapping: ~p~n", [wait_down(P1)]),
+    P1 = idle(false), exit(P1, normal), timer:sleep(20),
+    M1 = monitor(process, P1), P1 ! alive_check,
+    io:format("normal to non-trapping: ~p~n",
+              [receive {'DOWN', M1, process, P1, R1} -> R1 after 5000 -> timeout end]),
     io:format("normal to trapping: ~p~n", [exit_and_wait(idle(true), normal)]),
     io:format("custom to trapping: ~p~n", [exit_and_wait(idle(true), id(custom))]),
     io:format("custom to non-trapping: ~p~n", [exit_and_wait(idle(false), id(custom))]),

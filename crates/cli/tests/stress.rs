@@ -6,6 +6,9 @@
 //!   messages; none may be lost, duplicated, reordered or corrupted.
 //! * `fairness` (`+S 1`): busy-looping processes must not starve the others; a VM without
 //!   preemption hangs, which the per-run time limit turns into a failure.
+//! * `priorities` (`+S 1`): runnable processes run in priority order; a busy `high` process
+//!   goes before `normal` ones, a busy `low` one does not starve them.
+//! * `million`: 1,000,000 processes alive at once, each answering once.
 //!
 //! Each program is also checked to end its reference (erl) output with its success line, so
 //! a broken program cannot pass by failing the same way on both VMs. The two tests take the
@@ -66,6 +69,17 @@ fn build_dir() -> &'static Path {
 /// panics unless both give the same stdout and exit status and erl's stdout ends with
 /// `last_line`.
 fn differential(module: &str, schedulers: Option<u32>, last_line: &str) {
+    differential_erl_args(module, schedulers, &[], last_line);
+}
+
+/// As [`differential`], with extra emulator flags for erl (such as `+P`, which Enigma does
+/// not need).
+fn differential_erl_args(
+    module: &str,
+    schedulers: Option<u32>,
+    erl_args: &[&str],
+    last_line: &str,
+) {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let dir = build_dir();
 
@@ -73,7 +87,8 @@ fn differential(module: &str, schedulers: Option<u32>, last_line: &str) {
     if let Some(n) = schedulers {
         erl.arg("+S").arg(n.to_string());
     }
-    erl.arg("-noshell")
+    erl.args(erl_args)
+        .arg("-noshell")
         .arg("-pa")
         .arg(dir)
         .arg("-eval")
@@ -159,4 +174,14 @@ fn stress_messages_default_schedulers() {
 #[test]
 fn fairness_one_scheduler() {
     differential("fairness", Some(1), "done");
+}
+
+#[test]
+fn priorities_one_scheduler() {
+    differential("priorities", Some(1), "done");
+}
+
+#[test]
+fn million_processes_alive() {
+    differential_erl_args("million", None, &["+P", "2000000"], "done");
 }

@@ -82,6 +82,9 @@ pub struct Process {
     pub min_bin_vheap_size: usize,
     /// `message_queue_data`: `off_heap` when true.
     pub off_heap_messages: bool,
+    /// A collection left the heap above `max_heap_size` with `kill` set: the emulator ends
+    /// the process with `killed` at its next allocation.
+    pub over_max_heap: bool,
     /// `erlang:yield/0` has switched the process out once and returns on the retry.
     pub yielded: bool,
     /// Active aliases: references that messages may be sent to.
@@ -126,6 +129,7 @@ impl Process {
             max_heap_report: true,
             off_heap_messages: false,
             min_bin_vheap_size: 46_422,
+            over_max_heap: false,
             yielded: false,
             aliases: Vec::new(),
         }
@@ -167,6 +171,9 @@ impl Process {
             ],
         };
         enigma_heap::collect(&mut self.heap, need, &mut roots, major);
+        if self.max_heap_size > 0 {
+            self.check_max_heap();
+        }
         if crate::gc_verify_enabled() {
             let mut roots = ProcRoots {
                 x: &mut xregs[..live],
@@ -187,6 +194,30 @@ impl Process {
                 eprintln!("enigma: heap verification failed after GC: {e}");
                 std::process::abort();
             }
+        }
+    }
+
+    /// After a collection: reports (and marks for killing) a process whose heap is larger
+    /// than its `max_heap_size`, as BEAM does.
+    fn check_max_heap(&mut self) {
+        let total = self.heap.total_size() + self.stack.len();
+        if total <= self.max_heap_size || self.over_max_heap {
+            return;
+        }
+        if self.max_heap_report {
+            let id = self.pid.as_local_pid().unwrap_or(0);
+            eprintln!(
+                "=ERROR REPORT====\n     Process:          <0.{}.{}>\n     Context:          maximum heap size reached\n     Max Heap Size:    {}\n     Total Heap Size:  {}\n     Kill:             {}\n     Error Logger:     true\n     Message Queue Len: {}\n",
+                id & 0xFFF_FFFF,
+                id >> 28,
+                self.max_heap_size,
+                total,
+                self.max_heap_kill,
+                self.queue.len(),
+            );
+        }
+        if self.max_heap_kill {
+            self.over_max_heap = true;
         }
     }
 

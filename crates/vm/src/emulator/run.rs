@@ -542,6 +542,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                         || crate::gc_stress_enabled())
                 {
                     p.collect(x, *live as usize, *heap as usize, false);
+                    if p.over_max_heap {
+                        killed!(Term::atom(atom::KILLED));
+                    }
                 }
                 pc = next(pc);
             }
@@ -551,6 +554,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     || crate::gc_stress_enabled()
                 {
                     p.collect(x, *live as usize, *need as usize, false);
+                    if p.over_max_heap {
+                        killed!(Term::atom(atom::KILLED));
+                    }
                 }
                 pc = next(pc);
             }

@@ -34,6 +34,9 @@ pub use super::table::{lookup, processes, register, registered, unregister, wher
 /// A `low` process is picked once for every this many `normal` picks.
 const LOW_SKIPS: u32 = 8;
 
+/// Rounds an idle scheduler checks the run queues before it sleeps (a few microseconds).
+const SPIN_ROUNDS: u32 = 2000;
+
 /// How the VM stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VmExit {
@@ -74,15 +77,20 @@ impl RunQueues {
         Some(h)
     }
 
-    /// Takes work for another scheduler: from the back, `normal` and `low` first (a
-    /// high-priority process is best left where it is about to run).
-    fn steal(&mut self) -> Option<Arc<Handle>> {
+    /// Takes work for another scheduler: half of the `normal` and `low` queues, from the
+    /// back (a high-priority process is best left where it is about to run, unless it is
+    /// all there is). Taking half at once keeps a thief from coming back for every process.
+    fn steal(&mut self, into: &mut Vec<Arc<Handle>>) {
         let [max, high, normal, low] = &mut self.by_priority;
-        normal
-            .pop_back()
-            .or_else(|| low.pop_back())
-            .or_else(|| high.pop_back())
-            .or_else(|| max.pop_back())
+        for q in [normal, low] {
+            let n = q.len().div_ceil(2);
+            into.extend(q.drain(q.len() - n..));
+        }
+        if into.is_empty() {
+            if let Some(h) = high.pop_back().or_else(|| max.pop_back()) {
+                into.push(h);
+            }
+        }
     }
 }
 
@@ -249,16 +257,42 @@ fn pick(vm: &Vm, i: usize) -> Option<Arc<Handle>> {
         }
     }
     let n = vm.scheds.len();
+    let mut loot = Vec::new();
     for k in 1..n {
         let victim = &vm.scheds[(i + k) % n];
         if victim.len.load(Ordering::SeqCst) == 0 {
             continue;
         }
-        let mut q = lock(&victim.queues);
-        if let Some(h) = q.steal() {
-            victim.len.fetch_sub(1, Ordering::SeqCst);
-            return Some(h);
+        lock(&victim.queues).steal(&mut loot);
+        if loot.is_empty() {
+            continue;
         }
+        victim.len.fetch_sub(loot.len(), Ordering::SeqCst);
+        let first = loot.remove(0);
+        if !loot.is_empty() {
+            let mut q = lock(&own.queues);
+            for h in loot.drain(..) {
+                let prio = h.priority() as usize;
+                q.by_priority[prio].push_back(h);
+                own.len.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+        return Some(first);
+    }
+    None
+}
+
+/// Looks for work a little longer before sleeping: a wake-up through the condition
+/// variable costs a system call on both sides, and work often turns up within microseconds
+/// (a reply to the message just sent).
+fn spin_for_work(vm: &Vm, i: usize) -> Option<Arc<Handle>> {
+    for _ in 0..SPIN_ROUNDS {
+        if vm.scheds.iter().any(|s| s.len.load(Ordering::Relaxed) > 0) {
+            if let Some(h) = pick(vm, i) {
+                return Some(h);
+            }
+        }
+        std::hint::spin_loop();
     }
     None
 }
@@ -300,7 +334,7 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
             sleep(vm);
             continue;
         }
-        let Some(h) = pick(vm, i) else {
+        let Some(h) = pick(vm, i).or_else(|| spin_for_work(vm, i)) else {
             sleep(vm);
             continue;
         };
