@@ -3,8 +3,6 @@
 
 use std::sync::Arc;
 
-use enigma_term::Term;
-
 use super::mailbox::{ExitKind, Signal};
 use super::table::{self, Handle};
 use super::{monitors, signals};
@@ -63,11 +61,4 @@ pub fn report_crash(p: &Process) {
         id >> 28,
         value
     );
-}
-
-/// Ends a switched-out process that a signal handled on its behalf killed (see
-/// `process_info` of another process).
-pub fn kill_switched_out(h: &Arc<Handle>, mut p: Box<Process>, reason: Term) {
-    p.exit_reason = reason;
-    exit_process(h, &mut p);
 }

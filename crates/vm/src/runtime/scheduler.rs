@@ -362,10 +362,15 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
                 }
             }
             RunOutcome::Wait => {
-                h.put(p);
                 // Parked only if nothing arrived since the process last looked; otherwise
-                // it runs again at once.
-                if !h.inbox.wait_if_empty() {
+                // it runs again at once. Decided under the slot's lock, so that a BIF
+                // handling the process's signals on its behalf (`process_info`) cannot
+                // move a message in between and leave it parked with the message unseen.
+                let parked = h.with_slot(|slot| {
+                    *slot = Some(p);
+                    h.inbox.wait_if_empty()
+                });
+                if !parked {
                     push(vm, i, h);
                 }
             }
@@ -385,6 +390,12 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
             }
         }
     }
+}
+
+/// Ends a process that a signal killed while another process held it (see
+/// `process_info`), as the scheduler would have.
+pub fn end_switched_out(h: &Arc<Handle>, p: Box<crate::process::Process>) {
+    exited(vm(), h, p, false);
 }
 
 fn exited(vm: &Vm, h: &Arc<Handle>, mut p: Box<crate::process::Process>, crashed: bool) {

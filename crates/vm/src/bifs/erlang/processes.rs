@@ -39,8 +39,9 @@ pub fn with_other<R>(pid: Term, f: impl FnOnce(&mut Process) -> R) -> Result<Opt
         match signals::handle(q) {
             Ok(_) => Ok(Some(f(q))),
             Err(reason) => {
-                if let Some(q) = slot.take() {
-                    crate::runtime::exit::kill_switched_out(&h, q, reason);
+                if let Some(mut q) = slot.take() {
+                    q.exit_reason = reason;
+                    crate::runtime::scheduler::end_switched_out(&h, q);
                 }
                 Ok(None)
             }
