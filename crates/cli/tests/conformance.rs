@@ -13,7 +13,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{repo_root, run, Outcome};
+use common::{differences, repo_root, run, Outcome};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -154,36 +154,10 @@ fn compare(expected: &Outcome, actual: &Outcome) -> Result<(), String> {
     if actual.timed_out {
         return Err(format!("enigma did not finish within {RUN_LIMIT:?}"));
     }
-    let mut why = String::new();
-    if expected.stdout != actual.stdout {
-        let e = String::from_utf8_lossy(&expected.stdout);
-        let a = String::from_utf8_lossy(&actual.stdout);
-        let line = e
-            .lines()
-            .zip(a.lines())
-            .position(|(x, y)| x != y)
-            .unwrap_or(e.lines().count().min(a.lines().count()));
-        why.push_str(&format!(
-            "  stdout differs at line {}:\n    erl:    {:?}\n    enigma: {:?}\n",
-            line + 1,
-            e.lines().nth(line).unwrap_or("<end>"),
-            a.lines().nth(line).unwrap_or("<end>")
-        ));
-    }
-    if expected.status != actual.status {
-        why.push_str(&format!(
-            "  exit status: erl {:?}, enigma {:?}\n",
-            expected.status, actual.status
-        ));
-    }
+    let why = differences(expected, actual);
     if why.is_empty() {
         Ok(())
     } else {
-        let err = String::from_utf8_lossy(&actual.stderr);
-        let tail: Vec<&str> = err.lines().rev().take(5).collect();
-        for l in tail.into_iter().rev() {
-            why.push_str(&format!("  enigma stderr: {l}\n"));
-        }
         Err(why)
     }
 }

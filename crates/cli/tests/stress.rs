@@ -18,7 +18,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{repo_root, run, Outcome};
+use common::{differences, push_tail, repo_root, run, Outcome};
 use std::process::Command;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
@@ -128,41 +128,11 @@ fn compare(expected: &Outcome, actual: &Outcome, last_line: &str) -> Result<(), 
             "  enigma did not finish within {RUN_LIMIT:?} (a hang?)\n"
         ));
     }
-    let mut why = String::new();
-    if expected.stdout != actual.stdout {
-        let a = String::from_utf8_lossy(&actual.stdout);
-        let line = e
-            .lines()
-            .zip(a.lines())
-            .position(|(x, y)| x != y)
-            .unwrap_or(e.lines().count().min(a.lines().count()));
-        why.push_str(&format!(
-            "  stdout differs at line {}:\n    erl:    {:?}\n    enigma: {:?}\n",
-            line + 1,
-            e.lines().nth(line).unwrap_or("<end>"),
-            a.lines().nth(line).unwrap_or("<end>")
-        ));
-    }
-    if expected.status != actual.status {
-        why.push_str(&format!(
-            "  exit status: erl {:?}, enigma {:?}\n",
-            expected.status, actual.status
-        ));
-    }
+    let why = differences(expected, actual);
     if why.is_empty() {
         Ok(())
     } else {
-        push_tail(&mut why, "enigma stderr", &actual.stderr);
         Err(why)
-    }
-}
-
-/// Appends the last few lines of `stderr` to `why`.
-fn push_tail(why: &mut String, label: &str, stderr: &[u8]) {
-    let err = String::from_utf8_lossy(stderr);
-    let tail: Vec<&str> = err.lines().rev().take(5).collect();
-    for l in tail.into_iter().rev() {
-        why.push_str(&format!("  {label}: {l}\n"));
     }
 }
 

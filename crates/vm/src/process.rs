@@ -135,12 +135,6 @@ impl Process {
         }
     }
 
-    /// Handles the pending signals (see `runtime::signals::handle`): messages move to the
-    /// private queue; `Err(reason)` when a signal ends the process.
-    pub fn fetch_signals(&mut self) -> Result<usize, Term> {
-        crate::runtime::signals::handle(self)
-    }
-
     /// Adds a delivered message to the private queue, adopting its fragment.
     pub fn accept_message(&mut self, term: Term, fragment: Option<Fragment>) {
         if let Some(f) = fragment {

@@ -77,3 +77,43 @@ pub fn run(cmd: &mut Command, limit: Duration) -> Outcome {
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
+
+/// How `actual` differs from `expected` in stdout (the first differing line) and exit
+/// status, followed by the tail of Enigma's stderr; empty when they agree.
+pub fn differences(expected: &Outcome, actual: &Outcome) -> String {
+    let mut why = String::new();
+    if expected.stdout != actual.stdout {
+        let e = String::from_utf8_lossy(&expected.stdout);
+        let a = String::from_utf8_lossy(&actual.stdout);
+        let line = e
+            .lines()
+            .zip(a.lines())
+            .position(|(x, y)| x != y)
+            .unwrap_or(e.lines().count().min(a.lines().count()));
+        why.push_str(&format!(
+            "  stdout differs at line {}:\n    erl:    {:?}\n    enigma: {:?}\n",
+            line + 1,
+            e.lines().nth(line).unwrap_or("<end>"),
+            a.lines().nth(line).unwrap_or("<end>")
+        ));
+    }
+    if expected.status != actual.status {
+        why.push_str(&format!(
+            "  exit status: erl {:?}, enigma {:?}\n",
+            expected.status, actual.status
+        ));
+    }
+    if !why.is_empty() {
+        push_tail(&mut why, "enigma stderr", &actual.stderr);
+    }
+    why
+}
+
+/// Appends the last few lines of `stderr` to `why`.
+pub fn push_tail(why: &mut String, label: &str, stderr: &[u8]) {
+    let err = String::from_utf8_lossy(stderr);
+    let tail: Vec<&str> = err.lines().rev().take(5).collect();
+    for l in tail.into_iter().rev() {
+        why.push_str(&format!("  {label}: {l}\n"));
+    }
+}

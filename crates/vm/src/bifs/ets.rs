@@ -217,7 +217,7 @@ fn new_2(p: &mut Process, a: &[Term]) -> BifResult {
     };
     // An heir that is not alive is no heir.
     if let Some((pid, _)) = opts.heir {
-        if pid != p.pid && crate::runtime::scheduler::lookup(pid).is_none() {
+        if pid != p.pid && !crate::runtime::table::is_alive(pid) {
             opts.heir = None;
         }
     }

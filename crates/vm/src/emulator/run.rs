@@ -216,7 +216,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
     // there were none (otherwise the receive loop looks at the new messages).
     macro_rules! wait_unless_signalled {
         () => {{
-            match p.fetch_signals() {
+            match crate::runtime::signals::handle(p) {
                 Err(reason) => killed!(reason),
                 Ok(0) => {
                     outcome = RunOutcome::Wait;
@@ -846,7 +846,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             Op::LoopRec { fail, dst } => {
                 if p.save >= p.queue.len() {
-                    if let Err(reason) = p.fetch_signals() {
+                    if let Err(reason) = crate::runtime::signals::handle(p) {
                         killed!(reason);
                     }
                 }
@@ -910,7 +910,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 wait_unless_signalled!();
             }
             Op::RecvMarkerReserve(d) => {
-                if let Err(reason) = p.fetch_signals() {
+                if let Err(reason) = crate::runtime::signals::handle(p) {
                     killed!(reason);
                 }
                 let marker = Term::small(

@@ -6,6 +6,7 @@ use enigma_term::{atom, build, Atom, Term, VecAlloc};
 
 use super::scheduler::{self, VmExit};
 use super::spawn::{spawn, SpawnOpts};
+use super::table;
 use crate::code;
 
 /// Enigma's own I/O server module, compiled from `crates/vm/erl` at build time.
@@ -54,7 +55,7 @@ fn start_registered(
     let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
     let pid = spawn(m, start, Term::NIL, group_leader, &SpawnOpts::default())
         .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
-    scheduler::register(name, pid);
+    table::register(name, pid);
     Ok(pid)
 }
 
@@ -78,11 +79,11 @@ fn start_file_server(io: Term) -> Result<(), BootError> {
     };
     spawn(m, boot, Term::NIL, io, &watched).map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
     let ran = scheduler::run_until();
-    if !matches!(ran, VmExit::Normal) || scheduler::whereis(name).is_none() {
+    if !matches!(ran, VmExit::Normal) || table::whereis(name).is_none() {
         let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
         let pid = spawn(m, start, Term::NIL, io, &SpawnOpts::default())
             .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
-        scheduler::register(name, pid);
+        table::register(name, pid);
     }
     Ok(())
 }
@@ -106,7 +107,7 @@ pub fn run_main(
     let start = Atom::intern("start").map_err(|_| BootError::NoIoServer("atom".into()))?;
     let io = spawn(io_mod, start, Term::NIL, Term::NIL, &SpawnOpts::default())
         .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
-    scheduler::register(atom::USER, io);
+    table::register(atom::USER, io);
     start_registered(INIT_BEAM, "enigma_init", atom::INIT, io)?;
     let code_server =
         Atom::intern("code_server").map_err(|_| BootError::NoIoServer("atom".into()))?;

@@ -346,7 +346,7 @@ pub fn owner_exited(pid: Term) {
             continue;
         }
         let heir = t.heir.as_ref().map(|(h, _)| *h).filter(|h| *h != pid);
-        let alive = heir.is_some_and(|h| crate::runtime::scheduler::lookup(h).is_some());
+        let alive = heir.is_some_and(crate::runtime::table::is_alive);
         match heir {
             Some(h) if alive => {
                 t.owner = h;

@@ -126,11 +126,6 @@ impl Inbox {
         std::mem::swap(&mut st.signals, out);
     }
 
-    /// Whether any signal is pending (a hint: it may change at once).
-    pub fn has_signals(&self) -> bool {
-        !self.lock().signals.is_empty()
-    }
-
     /// Marks the receiver waiting if nothing is pending; returns whether it now waits.
     pub fn wait_if_empty(&self) -> bool {
         let mut st = self.lock();
@@ -148,19 +143,5 @@ impl Inbox {
         st.closed = true;
         st.waiting = false;
         std::mem::take(&mut st.signals)
-    }
-
-    /// Number of messages pending in the queue (not yet moved to the private queue).
-    pub fn pending_messages(&self) -> usize {
-        self.lock()
-            .signals
-            .iter()
-            .filter(|s| {
-                matches!(
-                    s,
-                    Signal::Message { .. } | Signal::AliasMessage { .. } | Signal::Down { .. }
-                )
-            })
-            .count()
     }
 }

@@ -29,8 +29,6 @@ use enigma_term::Term;
 use super::table::Handle;
 use crate::emulator::run::{run, Emulator, RunOutcome, REDUCTION_BUDGET};
 
-pub use super::table::{lookup, processes, register, registered, unregister, whereis};
-
 /// A `low` process is picked once for every this many `normal` picks.
 const LOW_SKIPS: u32 = 8;
 
@@ -271,10 +269,10 @@ fn pick(vm: &Vm, i: usize) -> Option<Arc<Handle>> {
         let first = loot.remove(0);
         if !loot.is_empty() {
             let mut q = lock(&own.queues);
+            own.len.fetch_add(loot.len(), Ordering::SeqCst);
             for h in loot.drain(..) {
                 let prio = h.priority() as usize;
                 q.by_priority[prio].push_back(h);
-                own.len.fetch_add(1, Ordering::SeqCst);
             }
         }
         return Some(first);
@@ -344,7 +342,7 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
         };
         if let Err(reason) = super::signals::handle(&mut p) {
             p.exit_reason = reason;
-            exited(vm, &h, p, false);
+            exited(vm, &h, p);
             continue;
         }
         p.slice_start_reductions = p.reductions;
@@ -380,13 +378,11 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
                 finish(vm, VmExit::Halt(status));
             }
             RunOutcome::Exit { class } => {
-                let crashed =
-                    class.is_some() && p.exit_reason != Term::atom(enigma_term::atom::NORMAL);
                 // As erl's error logger: an error exception is reported; exit/1 is not.
-                if crashed && class == Some(crate::emulator::exception::Class::Error) {
+                if class == Some(crate::emulator::exception::Class::Error) {
                     super::exit::report_crash(&p);
                 }
-                exited(vm, &h, p, crashed);
+                exited(vm, &h, p);
             }
         }
     }
@@ -395,11 +391,12 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
 /// Ends a process that a signal killed while another process held it (see
 /// `process_info`), as the scheduler would have.
 pub fn end_switched_out(h: &Arc<Handle>, p: Box<crate::process::Process>) {
-    exited(vm(), h, p, false);
+    exited(vm(), h, p);
 }
 
-fn exited(vm: &Vm, h: &Arc<Handle>, mut p: Box<crate::process::Process>, crashed: bool) {
-    let crashed = crashed || p.exit_reason != Term::atom(enigma_term::atom::NORMAL);
+/// Ends an exited process; the watched one's reason decides how `run_until` returns.
+fn exited(vm: &Vm, h: &Arc<Handle>, mut p: Box<crate::process::Process>) {
+    let crashed = p.exit_reason != Term::atom(enigma_term::atom::NORMAL);
     super::exit::exit_process(h, &mut p);
     drop(p);
     if h.pid.as_local_pid() == Some(vm.watched.load(Ordering::SeqCst)) {

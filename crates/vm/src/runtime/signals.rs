@@ -120,12 +120,14 @@ pub fn monitor_ended(p: &mut Process, reference: [u32; 3]) {
 /// messages arrived, or `Err(reason)` when the process must exit (the signals after the
 /// fatal one are answered as by a dead process).
 pub fn handle(p: &mut Process) -> Result<usize, Term> {
-    if !p.inbox.has_signals() {
+    // One lock either way: the swap leaves the inbox with the spare (empty) buffer.
+    let mut buffer = std::mem::take(&mut p.signal_buffer);
+    p.inbox.take_all(&mut buffer);
+    if buffer.is_empty() {
+        p.signal_buffer = buffer;
         return Ok(0);
     }
     let mut messages = 0;
-    let mut buffer = std::mem::take(&mut p.signal_buffer);
-    p.inbox.take_all(&mut buffer);
     let mut signals = buffer.drain(..);
     while let Some(s) = signals.next() {
         match s {
@@ -213,7 +215,7 @@ pub fn handle(p: &mut Process) -> Result<usize, Term> {
 
 /// Acts on an exit signal: `Some(reason)` when `p` must exit, otherwise it was ignored or
 /// became an `{'EXIT', From, Reason}` message.
-fn exit_signal(p: &mut Process, from: Term, reason: Term, kind: ExitKind) -> Option<Term> {
+pub fn exit_signal(p: &mut Process, from: Term, reason: Term, kind: ExitKind) -> Option<Term> {
     let normal = Term::atom(atom::NORMAL);
     match kind {
         ExitKind::Link => {

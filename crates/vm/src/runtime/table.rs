@@ -91,13 +91,8 @@ impl Handle {
         *self.slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
     }
 
-    /// Runs `f` on the process while it is switched out; `None` while it runs (or is gone).
-    pub fn with<R>(&self, f: impl FnOnce(&mut Box<Process>) -> R) -> Option<R> {
-        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
-        slot.as_mut().map(f)
-    }
-
-    /// Like [`Handle::with`], but `f` may also take the process out of the slot (to end it).
+    /// Runs `f` on the slot: the process while it is switched out (`None` while it runs or
+    /// once it is gone); `f` may take it out (to end it) or put it back.
     pub fn with_slot<R>(&self, f: impl FnOnce(&mut Option<Box<Process>>) -> R) -> R {
         let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
         f(&mut slot)

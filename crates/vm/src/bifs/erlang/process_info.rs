@@ -173,12 +173,7 @@ fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str
                 .iter()
                 .filter(|m| m.watching)
                 .map(|m| {
-                    let target = match m.name {
-                        Some(n) => {
-                            build::tuple(out, &[Term::atom(n), Term::atom(atom::NONODE_NOHOST)])
-                        }
-                        None => m.other,
-                    };
+                    let target = crate::runtime::monitors::down_object(out, m.name, m.other);
                     build::tuple(out, &[Term::atom(atom::PROCESS), target])
                 })
                 .collect();

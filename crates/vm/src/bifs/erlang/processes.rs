@@ -170,16 +170,10 @@ fn exit_2(p: &mut Process, a: &[Term]) -> BifResult {
     }
     if target == p.pid {
         // A signal to oneself acts at once.
-        let kill = Term::atom(atom::KILL);
-        if reason == kill {
-            return Err(Fault::Raise(signals::die(p, Term::atom(atom::KILLED))));
-        }
-        if p.trap_exit {
-            let msg = build::tuple(&mut p.heap, &[Term::atom(atom::EXIT_UPPER), target, reason]);
-            p.queue.push_back(msg);
-            return Ok(Term::TRUE);
-        }
-        return Err(Fault::Raise(signals::die(p, reason)));
+        return match signals::exit_signal(p, target, reason, ExitKind::Exit2) {
+            Some(why) => Err(Fault::Raise(signals::die(p, why))),
+            None => Ok(Term::TRUE),
+        };
     }
     if target.is_local_pid() {
         signals::send_exit(target, p.pid, reason, ExitKind::Exit2);

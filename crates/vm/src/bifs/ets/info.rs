@@ -164,7 +164,7 @@ fn send_transfer(t: &Table, to: Term, from: Term, data: Term) {
 }
 
 pub fn give_away_3(p: &mut Process, a: &[Term]) -> BifResult {
-    let alive = a[1].is_local_pid() && crate::runtime::scheduler::lookup(a[1]).is_some();
+    let alive = crate::runtime::table::is_alive(a[1]);
     with_write(p, a[0], |p, _, t| {
         if !alive {
             return Err(bad(p));
@@ -232,9 +232,7 @@ pub fn setopts_2(p: &mut Process, a: &[Term]) -> BifResult {
         }
         if let Some(h) = heir {
             t.heir = match h {
-                Some((pid, data))
-                    if pid == p.pid || crate::runtime::scheduler::lookup(pid).is_some() =>
-                {
+                Some((pid, data)) if pid == p.pid || crate::runtime::table::is_alive(pid) => {
                     Some((pid, rt::object::Stored::new(data)))
                 }
                 _ => None,
