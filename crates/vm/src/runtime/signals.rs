@@ -140,13 +140,16 @@ pub fn handle(p: &mut Process) -> Result<usize, Term> {
                 term,
                 fragment,
             } => {
-                if let Some(i) = p
+                // A `'DOWN'` for a monitor already removed (`demonitor` while the target was
+                // exiting) is dropped: after `demonitor` no `'DOWN'` may arrive.
+                let Some(i) = p
                     .monitors
                     .iter()
                     .position(|m| m.watching && m.reference == reference)
-                {
-                    p.monitors.swap_remove(i);
-                }
+                else {
+                    continue;
+                };
+                p.monitors.swap_remove(i);
                 monitor_ended(p, reference);
                 p.accept_message(term, fragment);
                 messages += 1;
