@@ -17,9 +17,6 @@ use std::process::ExitCode;
 use enigma_vm::runtime::boot;
 use enigma_vm::runtime::scheduler::VmExit;
 
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const USAGE: &str =
     "usage: enigma run [+S N] [-pa DIR]... MOD [FUN [ARG...]]\n       enigma check PATH...";
 

@@ -11,8 +11,10 @@
 //! out of the young heap and the fragments, promotes objects that already survived one minor
 //! collection to the old heap, and, on a full sweep, copies the old heap too. Anything else a
 //! term may point to (module literals, other areas) is left in place. [`verify`] checks a
-//! heap after each collection in debug builds and under stress mode.
+//! heap after each collection in debug builds and under stress mode. [`allocator`] is the
+//! global allocator and returns dead processes' memory to the OS.
 
+pub mod allocator;
 pub mod copy;
 pub mod fragment;
 pub mod gc;

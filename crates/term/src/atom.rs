@@ -186,7 +186,8 @@ well_known_atoms! {
     INTERACTIVE = "interactive", UNDEFINED_FUNCTION = "undefined_function",
     UNDEFINED_LAMBDA = "undefined_lambda", ERROR_HANDLER = "error_handler",
     SET_ON_FIRST_WRITE = "set_on_first_write", CAUGHT = "caught", ENOENT = "enoent",
-    TIMEOUT = "timeout", ABS = "abs", ASYNC = "async",
+    TIMEOUT = "timeout", ABS = "abs", ASYNC = "async", STDOUT = "stdout", STDERR = "stderr",
+    STANDARD_ERROR = "standard_error",
 }
 
 /// The well-known atoms, by name.

@@ -1,12 +1,17 @@
 %% The group leader of processes started by `enigma run`: an Erlang I/O protocol server
 %% for the VM's standard input and output, like erl's `user` in -noshell mode (encoding
-%% latin1 unless set otherwise). The byte-level work (encoding, writing, reading a line)
-%% is native: enigma_io:write/2, enigma_io:read_line/0, enigma_io:read_chars/1.
+%% latin1 unless set otherwise). A second one, started by start_error/0 and registered as
+%% `standard_error`, writes to standard error instead. The byte-level work (encoding,
+%% writing, reading a line) is native: enigma_io:write/3, enigma_io:read_line/0,
+%% enigma_io:read_chars/1.
 -module(enigma_io_server).
--export([start/0]).
+-export([start/0, start_error/0]).
 
 start() ->
-    loop(#{encoding => latin1, binary => false}).
+    loop(#{encoding => latin1, binary => false, out => stdout}).
+
+start_error() ->
+    loop(#{encoding => latin1, binary => false, out => stderr}).
 
 loop(State) ->
     receive
@@ -45,6 +50,8 @@ request({get_until, Enc, Prompt, M, F, As}, State) ->
     {get_until(Enc, M, F, As, [], State), State};
 request({get_until, Prompt, M, F, As}, State) ->
     request({get_until, latin1, Prompt, M, F, As}, State);
+request(getopts, #{out := stderr} = State) ->
+    {[{encoding, maps:get(encoding, State)}], State};
 request(getopts, State) ->
     {[{binary, maps:get(binary, State)}, {encoding, maps:get(encoding, State)}], State};
 request({setopts, Opts}, State) ->
@@ -57,7 +64,7 @@ request(_, State) ->
     {{error, request}, State}.
 
 put_chars(Enc, Chars, State) ->
-    case enigma_io:write(maps:get(encoding, State), {Enc, Chars}) of
+    case enigma_io:write(maps:get(out, State), maps:get(encoding, State), {Enc, Chars}) of
         ok -> {ok, State};
         Error -> {Error, State}
     end.
@@ -69,7 +76,7 @@ prompt(Prompt, State) ->
                 _ when is_atom(Prompt) -> atom_to_list(Prompt);
                 _ -> Prompt
             end,
-    _ = enigma_io:write(maps:get(encoding, State), {unicode, Chars}),
+    _ = enigma_io:write(maps:get(out, State), maps:get(encoding, State), {unicode, Chars}),
     ok.
 
 %% Input bytes become a list or binary in the requested encoding.

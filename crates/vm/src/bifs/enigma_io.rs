@@ -37,10 +37,16 @@ pub fn chardata_chars(t: Term, binaries_utf8: bool, out: &mut Vec<u32>) -> Optio
     Some(())
 }
 
-/// `write(DeviceEncoding, {Encoding, Chars})`: writes to stdout as erl's `user` would.
-fn write_2(_p: &mut Process, a: &[Term]) -> BifResult {
-    let device = a[0].as_atom().ok_or_else(badarg)?;
-    let (enc, data) = match a[1].as_tuple() {
+/// `write(Stream, DeviceEncoding, {Encoding, Chars})`: writes to `stdout` or `stderr` as
+/// erl's `user` and `standard_error` would.
+fn write_3(_p: &mut Process, a: &[Term]) -> BifResult {
+    let to_stderr = match a[0].as_atom() {
+        Some(s) if s == atom::STDOUT => false,
+        Some(s) if s == atom::STDERR => true,
+        _ => return Err(badarg()),
+    };
+    let device = a[1].as_atom().ok_or_else(badarg)?;
+    let (enc, data) = match a[2].as_tuple() {
         Some([e, d]) => (e.as_atom().ok_or_else(badarg)?, *d),
         _ => return Err(badarg()),
     };
@@ -61,9 +67,13 @@ fn write_2(_p: &mut Process, a: &[Term]) -> BifResult {
             bytes.extend_from_slice(format!("\\x{{{c:X}}}").as_bytes());
         }
     }
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(&bytes);
-    let _ = out.flush();
+    if to_stderr {
+        let _ = std::io::stderr().lock().write_all(&bytes);
+    } else {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(&bytes);
+        let _ = out.flush();
+    }
     Ok(Term::atom(atom::OK))
 }
 
@@ -94,7 +104,7 @@ fn read_chars_1(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 pub const BIFS: &[BifEntry] = &[
-    bif!("enigma_io", "write", 2, write_2),
+    bif!("enigma_io", "write", 3, write_3),
     bif!("enigma_io", "read_line", 0, read_line_0),
     bif!("enigma_io", "read_chars", 1, read_chars_1),
 ];

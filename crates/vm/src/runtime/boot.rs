@@ -108,6 +108,11 @@ pub fn run_main(
     let io = spawn(io_mod, start, Term::NIL, Term::NIL, &SpawnOpts::default())
         .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
     table::register(atom::USER, io);
+    let start_error =
+        Atom::intern("start_error").map_err(|_| BootError::NoIoServer("atom".into()))?;
+    let stderr = spawn(io_mod, start_error, Term::NIL, io, &SpawnOpts::default())
+        .map_err(|e| BootError::NoIoServer(format!("{e:?}")))?;
+    table::register(atom::STANDARD_ERROR, stderr);
     start_registered(INIT_BEAM, "enigma_init", atom::INIT, io)?;
     let code_server =
         Atom::intern("code_server").map_err(|_| BootError::NoIoServer("atom".into()))?;

@@ -46,6 +46,11 @@ pub fn exit_process(h: &Arc<Handle>, p: &mut Process) {
     // Other resources the process owned: open files (and their buffers), zlib streams.
     crate::bifs::prim_file::owner_exited(pid);
     crate::bifs::zlib::owner_exited(pid);
+    // Counted so that idle schedulers give a crowd of dead processes' memory back to the OS.
+    enigma_heap::allocator::note_freed(
+        p.heap.total_size() * std::mem::size_of::<enigma_term::Term>()
+            + std::mem::size_of::<Process>(),
+    );
     p.heap.clear();
 }
 

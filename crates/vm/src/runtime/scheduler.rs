@@ -28,6 +28,7 @@ use enigma_term::Term;
 
 use super::table::Handle;
 use crate::emulator::run::{run, Emulator, RunOutcome, REDUCTION_BUDGET};
+use enigma_heap::allocator::IdleCollector;
 
 /// A `low` process is picked once for every this many `normal` picks.
 const LOW_SKIPS: u32 = 8;
@@ -327,12 +328,15 @@ fn finish(vm: &Vm, how: VmExit) {
 fn scheduler_loop(vm: &'static Vm, i: usize) {
     CURRENT.with(|c| c.set(i));
     let mut em = Emulator::default();
+    let mut memory = IdleCollector::default();
     loop {
         if vm.stopping.load(Ordering::Relaxed) {
             sleep(vm);
             continue;
         }
         let Some(h) = pick(vm, i).or_else(|| spin_for_work(vm, i)) else {
+            // Out of work: a good moment to give freed memory back to the OS.
+            memory.on_idle();
             sleep(vm);
             continue;
         };
