@@ -60,6 +60,29 @@ impl Term {
         Some(BigInt::from_biguint(sign, BigUint::new(mag)))
     }
 
+    /// The value of an integer term that fits an `i128` (any small, and bignums of up to
+    /// two digits below 2^127), read without allocating: arithmetic on values just past
+    /// the small range (a 64-bit hash, an LCG step) stays off the bignum library.
+    pub fn as_i128(self) -> Option<i128> {
+        if self.is_small() {
+            return Some(i128::from(self.small_value()));
+        }
+        if !self.is_bignum() {
+            return None;
+        }
+        let magnitude = match self.boxed_payload() {
+            [lo] => u128::from(lo.raw()),
+            [lo, hi] => u128::from(lo.raw()) | (u128::from(hi.raw()) << 64),
+            _ => return None,
+        };
+        let m = i128::try_from(magnitude).ok()?;
+        Some(if self.header().subtag() == boxed::NEG_BIG {
+            -m
+        } else {
+            m
+        })
+    }
+
     /// The value as an `i64` if the integer fits.
     pub fn as_i64(self) -> Option<i64> {
         if self.is_small() {
@@ -73,16 +96,33 @@ impl Term {
 pub fn from_i64(heap: &mut dyn TermAlloc, v: i64) -> Term {
     match Term::try_small(v) {
         Some(t) => t,
-        None => from_bigint(heap, &BigInt::from(v)),
+        None => from_i128(heap, i128::from(v)),
     }
 }
 
-/// An integer term for `v`.
+/// An integer term for `v`, built without the bignum library.
 pub fn from_i128(heap: &mut dyn TermAlloc, v: i128) -> Term {
-    match i64::try_from(v).ok().and_then(Term::try_small) {
-        Some(t) => t,
-        None => from_bigint(heap, &BigInt::from(v)),
+    if let Some(t) = i64::try_from(v).ok().and_then(Term::try_small) {
+        return t;
     }
+    let magnitude = v.unsigned_abs();
+    let (lo, hi) = (magnitude as u64, (magnitude >> 64) as u64);
+    let digits = if hi == 0 { 1 } else { 2 };
+    let subtag = if v < 0 {
+        boxed::NEG_BIG
+    } else {
+        boxed::POS_BIG
+    };
+    let p = heap.alloc(1 + digits);
+    // SAFETY: `alloc` returned `1 + digits` writable words.
+    unsafe {
+        p.write(Header::new(subtag, digits).as_term());
+        p.add(1).write(Term::from_raw(lo));
+        if digits == 2 {
+            p.add(2).write(Term::from_raw(hi));
+        }
+    }
+    Term::from_boxed_ptr(p)
 }
 
 /// An integer term for `v`.
@@ -149,5 +189,34 @@ mod tests {
         }
         assert!(from_i64(&mut h, i64::MAX).is_bignum());
         assert_eq!(from_i64(&mut h, i64::MIN).as_i64(), Some(i64::MIN));
+    }
+
+    #[test]
+    fn i128_values_match_the_bignum_library() {
+        let mut h = VecAlloc::new();
+        for v in [
+            0i128,
+            1 << 59,
+            -(1 << 59) - 1,
+            i64::MAX as i128,
+            u64::MAX as i128,
+            -(u64::MAX as i128),
+            (u64::MAX as i128) + 1,
+            i128::MAX,
+            i128::MIN + 1,
+            i128::MIN,
+        ] {
+            let fast = from_i128(&mut h, v);
+            assert_eq!(fast.as_bigint(), Some(BigInt::from(v)), "{v}");
+            let slow = from_bigint(&mut h, &BigInt::from(v));
+            assert_eq!(slow.is_small(), fast.is_small(), "{v}");
+            // -2^127's magnitude does not fit an i128: read back through the slow path.
+            let expect = if v == i128::MIN { None } else { Some(v) };
+            assert_eq!(fast.as_i128(), expect, "{v}");
+        }
+        let big: BigInt = "170141183460469231731687303715884105728"
+            .parse()
+            .unwrap_or_default();
+        assert_eq!(from_bigint(&mut h, &big).as_i128(), None);
     }
 }

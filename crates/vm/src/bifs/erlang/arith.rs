@@ -86,6 +86,14 @@ impl Num {
     }
 }
 
+/// Both operands, when both are integers that fit an `i128` (read without allocating):
+/// the slow paths first try `i128` arithmetic, and go to the bignum library only for
+/// floats, errors, overflow and really big numbers.
+#[inline]
+fn both_i128(a: Term, b: Term) -> Option<(i128, i128)> {
+    Some((a.as_i128()?, b.as_i128()?))
+}
+
 /// An integer read out of a term (small or big), for the bitwise and integer-division slow
 /// paths; `None` for anything else.
 fn int(t: Term) -> Option<BigInt> {
@@ -173,6 +181,9 @@ pub fn add(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
 
 #[inline(never)]
 fn add_slow(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
+    if let Some(r) = both_i128(a, b).and_then(|(x, y)| x.checked_add(y)) {
+        return Ok(integer::from_i128(heap, r));
+    }
     let (x, y) = (num(a).ok_or_else(badarith)?, num(b).ok_or_else(badarith)?);
     if x.is_float() || y.is_float() {
         let (fx, fy) = (
@@ -203,6 +214,9 @@ pub fn sub(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
 
 #[inline(never)]
 fn sub_slow(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
+    if let Some(r) = both_i128(a, b).and_then(|(x, y)| x.checked_sub(y)) {
+        return Ok(integer::from_i128(heap, r));
+    }
     let (x, y) = (num(a).ok_or_else(badarith)?, num(b).ok_or_else(badarith)?);
     if x.is_float() || y.is_float() {
         let (fx, fy) = (
@@ -236,6 +250,9 @@ pub fn mul(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
 
 #[inline(never)]
 fn mul_slow(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
+    if let Some(r) = both_i128(a, b).and_then(|(x, y)| x.checked_mul(y)) {
+        return Ok(integer::from_i128(heap, r));
+    }
     let (x, y) = (num(a).ok_or_else(badarith)?, num(b).ok_or_else(badarith)?);
     if x.is_float() || y.is_float() {
         let (fx, fy) = (
@@ -287,6 +304,10 @@ pub fn idiv(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
 
 #[inline(never)]
 fn idiv_slow(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
+    // `checked_div` is `None` for a zero divisor, which the general path rejects.
+    if let Some(r) = both_i128(a, b).and_then(|(x, y)| x.checked_div(y)) {
+        return Ok(integer::from_i128(heap, r));
+    }
     let (x, y) = (int(a).ok_or_else(badarith)?, int(b).ok_or_else(badarith)?);
     if y.is_zero() {
         return Err(badarith());
@@ -309,6 +330,9 @@ pub fn irem(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
 
 #[inline(never)]
 fn irem_slow(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
+    if let Some(r) = both_i128(a, b).and_then(|(x, y)| x.checked_rem(y)) {
+        return Ok(integer::from_i128(heap, r));
+    }
     let (x, y) = (int(a).ok_or_else(badarith)?, int(b).ok_or_else(badarith)?);
     if y.is_zero() {
         return Err(badarith());
@@ -324,7 +348,7 @@ pub fn band(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
     if both_small(a, b) {
         return Ok(Term::small(a.small_value() & b.small_value()));
     }
-    bitwise_slow(heap, a, b, |x, y| x & y)
+    bitwise_slow(heap, a, b, |x, y| x & y, |x, y| x & y)
 }
 
 /// `A bor B`.
@@ -333,7 +357,7 @@ pub fn bor(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
     if both_small(a, b) {
         return Ok(Term::small(a.small_value() | b.small_value()));
     }
-    bitwise_slow(heap, a, b, |x, y| x | y)
+    bitwise_slow(heap, a, b, |x, y| x | y, |x, y| x | y)
 }
 
 /// `A bxor B`.
@@ -342,7 +366,7 @@ pub fn bxor(heap: &mut dyn TermAlloc, a: Term, b: Term) -> BifResult {
     if both_small(a, b) {
         return Ok(Term::small(a.small_value() ^ b.small_value()));
     }
-    bitwise_slow(heap, a, b, |x, y| x ^ y)
+    bitwise_slow(heap, a, b, |x, y| x ^ y, |x, y| x ^ y)
 }
 
 #[inline(never)]
@@ -351,7 +375,12 @@ fn bitwise_slow(
     a: Term,
     b: Term,
     op: fn(BigInt, BigInt) -> BigInt,
+    op128: fn(i128, i128) -> i128,
 ) -> BifResult {
+    // Two's complement on i128 agrees with Erlang's infinitely sign-extended integers.
+    if let Some((x, y)) = both_i128(a, b) {
+        return Ok(integer::from_i128(heap, op128(x, y)));
+    }
     let (x, y) = (int(a).ok_or_else(badarith)?, int(b).ok_or_else(badarith)?);
     make_int(heap, &op(x, y))
 }
