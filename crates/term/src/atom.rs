@@ -187,7 +187,7 @@ well_known_atoms! {
     UNDEFINED_LAMBDA = "undefined_lambda", ERROR_HANDLER = "error_handler",
     SET_ON_FIRST_WRITE = "set_on_first_write", CAUGHT = "caught", ENOENT = "enoent",
     TIMEOUT = "timeout", ABS = "abs", ASYNC = "async", STDOUT = "stdout", STDERR = "stderr",
-    STANDARD_ERROR = "standard_error",
+    STANDARD_ERROR = "standard_error", SPAWN_REPLY = "spawn_reply",
 }
 
 /// The well-known atoms, by name.

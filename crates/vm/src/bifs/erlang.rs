@@ -8,6 +8,7 @@ pub mod convert;
 pub mod lists_ops;
 pub mod process_info;
 pub mod processes;
+pub mod spawning;
 pub mod system;
 pub mod timers;
 pub mod types;

@@ -40,6 +40,7 @@ fn tables() -> &'static [&'static [BifEntry]] {
         erlang::lists_ops::BIFS,
         erlang::process_info::BIFS,
         erlang::processes::BIFS,
+        erlang::spawning::BIFS,
         erlang::system::BIFS,
         erlang::timers::BIFS,
         erlang::types::BIFS,

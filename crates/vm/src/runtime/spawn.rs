@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use enigma_heap::copy::{copy_term, size_of};
-use enigma_term::{build, Atom, Term};
+use enigma_term::{atom, build, Atom, Term, VecAlloc};
 
 use super::mailbox::Inbox;
 use super::monitors::Monitor;
@@ -33,6 +33,25 @@ pub struct SpawnOpts {
     pub min_bin_vheap_size: Option<usize>,
     /// `run_until` waits for this process.
     pub watched: bool,
+    /// `spawn_request`: the success reply to queue before the process can run.
+    pub reply: Option<SpawnReply>,
+}
+
+/// Where and how to answer a `spawn_request`: `{Tag, Request, ok, Pid}` to `to`.
+#[derive(Clone, Copy, Debug)]
+pub struct SpawnReply {
+    pub to: Term,
+    pub tag: Term,
+    pub request: Term,
+}
+
+impl SpawnReply {
+    /// Sends `{Tag, Request, Result, Value}` to the requester.
+    pub fn send(&self, result: Term, value: Term) {
+        let mut area = VecAlloc::new();
+        let msg = build::tuple(&mut area, &[self.tag, self.request, result, value]);
+        super::send::deliver(self.to, msg);
+    }
 }
 
 impl Default for SpawnOpts {
@@ -49,6 +68,7 @@ impl Default for SpawnOpts {
             fullsweep_after: None,
             min_bin_vheap_size: None,
             watched: false,
+            reply: None,
         }
     }
 }
@@ -135,6 +155,10 @@ pub fn spawn(
     table::insert(h.clone());
     if opts.watched {
         scheduler::watch(pid);
+    }
+    if let Some(r) = opts.reply {
+        // Before the process can run: the reply comes ahead of anything it sends.
+        r.send(Term::atom(atom::OK), pid);
     }
     scheduler::make_runnable(&h);
     Ok(pid)

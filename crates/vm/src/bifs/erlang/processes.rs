@@ -1,4 +1,4 @@
-//! BIFs of the `erlang` module that create processes and signal them: `spawn*`, `exit/2`,
+//! BIFs of the `erlang` module that signal processes (creating them is in `spawning.rs`): `exit/2`,
 //! `link`/`unlink`, `monitor`/`demonitor`, aliases, the name registry, `send`,
 //! `process_flag/2`, `yield/0`, `is_process_alive/1`.
 //!
@@ -16,7 +16,7 @@ use crate::emulator::exception::{badarg, error_atom, BifResult, Fault};
 use crate::process::Process;
 use crate::runtime::mailbox::{ExitKind, Signal};
 use crate::runtime::monitors::{self, Alias, AliasMode, Monitor};
-use crate::runtime::spawn::{spawn, SpawnOpts};
+use crate::runtime::spawn::SpawnOpts;
 use crate::runtime::table::{self, Priority};
 use crate::runtime::{send, signals};
 
@@ -47,118 +47,6 @@ pub fn with_other<R>(pid: Term, f: impl FnOnce(&mut Process) -> R) -> Result<Opt
             }
         }
     })
-}
-
-// ---- spawning ----
-
-fn spawn_args(a: &[Term]) -> Result<(Atom, Atom), Fault> {
-    match (a[0].as_atom(), a[1].as_atom()) {
-        (Some(m), Some(f)) if build::list_to_vec(a[2]).is_some() => Ok((m, f)),
-        _ => Err(badarg()),
-    }
-}
-
-fn spawn_3(p: &mut Process, a: &[Term]) -> BifResult {
-    let (m, f) = spawn_args(a)?;
-    spawn(m, f, a[2], p.group_leader, &SpawnOpts::default()).map_err(|_| badarg())
-}
-
-fn spawn_link_3(p: &mut Process, a: &[Term]) -> BifResult {
-    let (m, f) = spawn_args(a)?;
-    let opts = SpawnOpts {
-        link_to: Some(p.pid),
-        ..SpawnOpts::default()
-    };
-    let pid = spawn(m, f, a[2], p.group_leader, &opts).map_err(|_| badarg())?;
-    p.links.push(pid);
-    Ok(pid)
-}
-
-/// `max_heap_size`: a size, or `#{size => S, kill => B, error_logger => B}`.
-fn max_heap_opt(v: Term, o: &mut SpawnOpts) -> Option<()> {
-    if let Some(n) = v.as_small() {
-        o.max_heap_size = usize::try_from(n).ok()?;
-        return Some(());
-    }
-    if !v.is_map() {
-        return None;
-    }
-    for (k, x) in map::iter(v) {
-        match k.as_atom()?.name() {
-            "size" => o.max_heap_size = usize::try_from(x.as_small()?).ok()?,
-            "kill" if x.is_boolean() => o.max_heap_kill = x == Term::TRUE,
-            "error_logger" if x.is_boolean() => o.max_heap_report = x == Term::TRUE,
-            "include_shared_binaries" if x.is_boolean() => {}
-            _ => return None,
-        }
-    }
-    Some(())
-}
-
-/// Parses `spawn_opt` options; `monitor` tells whether to monitor and the alias mode.
-fn spawn_opts(list: Term, monitor: &mut Option<Option<AliasMode>>) -> Option<SpawnOpts> {
-    let mut o = SpawnOpts::default();
-    for opt in build::list_to_vec(list)? {
-        if let Some(a) = opt.as_atom() {
-            match a.name() {
-                "link" => o.link_to = Some(Term::NIL),
-                "monitor" => *monitor = Some(None),
-                _ => return None,
-            }
-            continue;
-        }
-        let &[k, v] = opt.as_tuple()? else {
-            return None;
-        };
-        match k.as_atom()?.name() {
-            "monitor" => *monitor = Some(monitor_opts(v).ok()?),
-            "priority" => o.priority = Priority::from_name(v.as_atom()?.name())?,
-            "min_heap_size" => o.min_heap_size = usize::try_from(v.as_small()?).ok()?,
-            "fullsweep_after" => {
-                o.fullsweep_after = Some(u32::try_from(v.as_small()?).ok()?);
-            }
-            "min_bin_vheap_size" => {
-                let n = usize::try_from(v.as_small()?).ok()?;
-                o.min_bin_vheap_size = Some(enigma_heap::sizes::next_heap_size(n));
-            }
-            "max_heap_size" => max_heap_opt(v, &mut o)?,
-            "message_queue_data" => {
-                o.off_heap_messages = match v.as_atom()?.name() {
-                    "off_heap" => true,
-                    "on_heap" => false,
-                    _ => return None,
-                }
-            }
-            "async_dist" if v.is_boolean() => {}
-            _ => return None,
-        }
-    }
-    Some(o)
-}
-
-fn spawn_opt_4(p: &mut Process, a: &[Term]) -> BifResult {
-    let (m, f) = spawn_args(a)?;
-    let mut monitor = None;
-    let mut opts = spawn_opts(a[3], &mut monitor).ok_or_else(badarg)?;
-    let link = opts.link_to.is_some();
-    if link {
-        opts.link_to = Some(p.pid);
-    }
-    let reference = monitor.map(|_| crate::bifs::erlang::new_ref(p));
-    if let Some(r) = reference {
-        opts.monitor_by = Some((p.pid, r.ref_numbers()));
-    }
-    let pid = spawn(m, f, a[2], p.group_leader, &opts).map_err(|_| badarg())?;
-    if link {
-        p.links.push(pid);
-    }
-    match (reference, monitor) {
-        (Some(r), Some(alias)) => {
-            watch(p, pid, r.ref_numbers(), None, alias);
-            Ok(build::tuple(&mut p.heap, &[pid, r]))
-        }
-        _ => Ok(pid),
-    }
 }
 
 // ---- exits and links ----
@@ -240,7 +128,7 @@ fn alias_mode(v: Term) -> Option<AliasMode> {
 }
 
 /// `monitor/3` options: an optional alias mode.
-fn monitor_opts(list: Term) -> Result<Option<AliasMode>, Fault> {
+pub(super) fn monitor_opts(list: Term) -> Result<Option<AliasMode>, Fault> {
     let mut mode = None;
     for o in build::list_to_vec(list).ok_or_else(badarg)? {
         match o.as_tuple() {
@@ -255,7 +143,7 @@ fn monitor_opts(list: Term) -> Result<Option<AliasMode>, Fault> {
 
 /// Records the watcher side of a new monitor and sends the target its `Monitor` signal (a
 /// dead target answers with `'DOWN'`, `noproc`).
-fn watch(
+pub(super) fn watch(
     p: &mut Process,
     target: Term,
     reference: [u32; 3],
@@ -600,7 +488,7 @@ fn process_flag_2(p: &mut Process, a: &[Term]) -> BifResult {
                 max_heap_report: p.max_heap_report,
                 ..SpawnOpts::default()
             };
-            max_heap_opt(v, &mut o).ok_or_else(badarg)?;
+            super::spawning::max_heap_opt(v, &mut o).ok_or_else(badarg)?;
             p.max_heap_size = o.max_heap_size;
             p.max_heap_kill = o.max_heap_kill;
             p.max_heap_report = o.max_heap_report;
@@ -704,9 +592,6 @@ fn bump_reductions_1(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 pub const BIFS: &[BifEntry] = &[
-    bif!("erlang", "spawn", 3, spawn_3),
-    bif!("erlang", "spawn_link", 3, spawn_link_3),
-    bif!("erlang", "spawn_opt", 4, spawn_opt_4),
     bif!("erlang", "exit", 2, exit_2),
     bif!("erlang", "link", 1, link_1),
     bif!("erlang", "unlink", 1, unlink_1),
