@@ -188,6 +188,7 @@ well_known_atoms! {
     SET_ON_FIRST_WRITE = "set_on_first_write", CAUGHT = "caught", ENOENT = "enoent",
     TIMEOUT = "timeout", ABS = "abs", ASYNC = "async", STDOUT = "stdout", STDERR = "stderr",
     STANDARD_ERROR = "standard_error", SPAWN_REPLY = "spawn_reply",
+    SUSPENDED = "suspended",
 }
 
 /// The well-known atoms, by name.

@@ -89,6 +89,8 @@ pub struct Process {
     pub yielded: bool,
     /// Active aliases: references that messages may be sent to.
     pub aliases: Vec<crate::runtime::monitors::Alias>,
+    /// Suspensions this process holds or is held by (`None` until it takes part in one).
+    pub suspension: Option<Box<crate::runtime::suspend::Suspension>>,
 }
 
 // SAFETY: a process is run by one scheduler thread at a time; its raw code pointers point
@@ -132,6 +134,7 @@ impl Process {
             over_max_heap: false,
             yielded: false,
             aliases: Vec::new(),
+            suspension: None,
         }
     }
 

@@ -10,5 +10,6 @@ pub mod scheduler;
 pub mod send;
 pub mod signals;
 pub mod spawn;
+pub mod suspend;
 pub mod table;
 pub mod timers;

@@ -9,6 +9,7 @@ pub mod lists_ops;
 pub mod process_info;
 pub mod processes;
 pub mod spawning;
+pub mod suspending;
 pub mod system;
 pub mod timers;
 pub mod types;

@@ -41,6 +41,7 @@ fn tables() -> &'static [&'static [BifEntry]] {
         erlang::process_info::BIFS,
         erlang::processes::BIFS,
         erlang::spawning::BIFS,
+        erlang::suspending::BIFS,
         erlang::system::BIFS,
         erlang::timers::BIFS,
         erlang::types::BIFS,

@@ -849,6 +849,12 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     if let Err(reason) = crate::runtime::signals::handle(p) {
                         killed!(reason);
                     }
+                    if p.is_suspended() {
+                        // Suspended by a signal just handled: stop here (no x register is
+                        // live at a receive) and look again once resumed.
+                        outcome = RunOutcome::Yield;
+                        break;
+                    }
                 }
                 match p.queue.get(p.save) {
                     Some(m) => {

@@ -40,6 +40,7 @@ pub fn exit_process(h: &Arc<Handle>, p: &mut Process) {
     for a in std::mem::take(&mut p.aliases) {
         monitors::remove_route(a.reference);
     }
+    super::suspend::exited(p);
     for s in left {
         signals::bounce(pid, s);
     }

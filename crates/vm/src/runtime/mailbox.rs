@@ -75,6 +75,18 @@ pub enum Signal {
     Timeout {
         seq: u64,
     },
+    /// `from` suspends this process (see `runtime::suspend`).
+    Suspend {
+        from: Term,
+    },
+    /// `from` no longer suspends this process.
+    Resume {
+        from: Term,
+    },
+    /// The process `from`, which this one suspended, exited.
+    SuspendeeGone {
+        from: Term,
+    },
 }
 
 /// What happened to a pushed signal.

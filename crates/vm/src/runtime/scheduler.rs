@@ -349,6 +349,12 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
             exited(vm, &h, p);
             continue;
         }
+        if p.is_suspended() {
+            // Not run until resumed; it still handles signals (a resume, a kill) when
+            // they wake it.
+            park(vm, i, h, p);
+            continue;
+        }
         p.slice_start_reductions = p.reductions;
         let outcome = run(&mut em, &mut p, REDUCTION_BUDGET);
         vm.reductions.fetch_add(
@@ -363,19 +369,7 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
                     wake_one(vm);
                 }
             }
-            RunOutcome::Wait => {
-                // Parked only if nothing arrived since the process last looked; otherwise
-                // it runs again at once. Decided under the slot's lock, so that a BIF
-                // handling the process's signals on its behalf (`process_info`) cannot
-                // move a message in between and leave it parked with the message unseen.
-                let parked = h.with_slot(|slot| {
-                    *slot = Some(p);
-                    h.inbox.wait_if_empty()
-                });
-                if !parked {
-                    push(vm, i, h);
-                }
-            }
+            RunOutcome::Wait => park(vm, i, h, p),
             RunOutcome::Halt(status) => {
                 h.put(p);
                 vm.stopping.store(true, Ordering::SeqCst);
@@ -389,6 +383,21 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
                 exited(vm, &h, p);
             }
         }
+    }
+}
+
+/// Puts a process that waits (for a message, or to be resumed) back in its slot. Parked
+/// only if no signal arrived since it last looked; otherwise it is queued to run again at
+/// once. Decided under the slot's lock, so that a BIF handling the process's signals on its
+/// behalf (`process_info`) cannot move a message in between and leave it parked with the
+/// message unseen.
+fn park(vm: &Vm, i: usize, h: Arc<Handle>, p: Box<crate::process::Process>) {
+    let parked = h.with_slot(|slot| {
+        *slot = Some(p);
+        h.inbox.wait_if_empty()
+    });
+    if !parked {
+        push(vm, i, h);
     }
 }
 

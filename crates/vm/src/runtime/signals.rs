@@ -51,6 +51,7 @@ pub fn bounce(dead: Term, s: Signal) {
             reference,
             name,
         } => monitors::send_down(from, reference, name, dead, Term::atom(atom::NOPROC)),
+        Signal::Suspend { from } => send(from, Signal::SuspendeeGone { from: dead }),
         _ => {}
     }
 }
@@ -209,6 +210,9 @@ pub fn handle(p: &mut Process) -> Result<usize, Term> {
                     messages += 1;
                 }
             }
+            Signal::Suspend { from } => p.suspend_by(from),
+            Signal::Resume { from } => p.resume_by(from),
+            Signal::SuspendeeGone { from } => p.suspendee_gone(from),
         }
     }
     drop(signals);

@@ -83,6 +83,9 @@ fn process_status(q: &mut Process, running: bool) -> Term {
     if q.status == Status::Exiting {
         return Term::atom(atom::EXITING);
     }
+    if q.is_suspended() {
+        return Term::atom(atom::SUSPENDED);
+    }
     // A process blocked in `receive` is parked at the receive loop's first instruction with
     // no message it has not looked at yet.
     let at_receive = code::module_for_address(q.pc as usize)
