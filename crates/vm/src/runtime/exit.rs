@@ -41,6 +41,7 @@ pub fn exit_process(h: &Arc<Handle>, p: &mut Process) {
         monitors::remove_route(a.reference);
     }
     super::suspend::exited(p);
+    super::scheduler::release_blocks_of(pid);
     for s in left {
         signals::bounce(pid, s);
     }

@@ -114,6 +114,16 @@ struct Vm {
     reductions: AtomicU64,
     /// `halt` was called: schedulers stop picking work.
     stopping: AtomicBool,
+    /// Schedulers `0..online` run processes (`system_flag(schedulers_online, N)`); the
+    /// others hand their queues over and wait on `offline_cv` until brought back.
+    online: AtomicUsize,
+    /// The processes that blocked multi-scheduling, once per `block` not yet undone; while
+    /// any, only scheduler 0 runs processes (`blocked` mirrors `!blockers.is_empty()`).
+    blockers: Mutex<Vec<Term>>,
+    blocked: AtomicBool,
+    offline_cv: Condvar,
+    /// Offline schedulers waiting on `offline_cv` (changed under the `sleep` lock).
+    parked_offline: AtomicUsize,
 }
 
 static CONFIGURED: AtomicUsize = AtomicUsize::new(0);
@@ -156,6 +166,11 @@ fn vm() -> &'static Vm {
         done_cv: Condvar::new(),
         reductions: AtomicU64::new(0),
         stopping: AtomicBool::new(false),
+        online: AtomicUsize::new(count()),
+        blockers: Mutex::new(Vec::new()),
+        blocked: AtomicBool::new(false),
+        offline_cv: Condvar::new(),
+        parked_offline: AtomicUsize::new(0),
     });
     start_threads(vm);
     vm
@@ -191,8 +206,91 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Puts `h` in the run queue of scheduler `i`; returns that queue's new length.
+/// How many schedulers run processes now.
+fn active(vm: &Vm) -> usize {
+    if vm.blocked.load(Ordering::SeqCst) {
+        1
+    } else {
+        vm.online.load(Ordering::SeqCst)
+    }
+}
+
+/// `system_info(schedulers_online)` (blocking multi-scheduling does not change it).
+pub fn online() -> usize {
+    vm().online.load(Ordering::SeqCst)
+}
+
+/// `system_flag(schedulers_online, n)` (1 <= n <= [`count`]): returns the previous value.
+pub fn set_online(n: usize) -> usize {
+    let vm = vm();
+    let old = vm
+        .online
+        .swap(n.clamp(1, vm.scheds.len()), Ordering::SeqCst);
+    reconsider(vm);
+    old
+}
+
+/// `system_flag(multi_scheduling, block | unblock)` by `pid`: each `block` must be undone
+/// by an `unblock` of the same process (or its exit). Returns whether multi-scheduling is
+/// blocked afterwards.
+pub fn block_multi_scheduling(pid: Term, block: bool) -> bool {
+    let vm = vm();
+    let blocked = {
+        let mut b = lock(&vm.blockers);
+        if block {
+            b.push(pid);
+        } else if let Some(i) = b.iter().position(|p| *p == pid) {
+            b.remove(i);
+        }
+        vm.blocked.store(!b.is_empty(), Ordering::SeqCst);
+        !b.is_empty()
+    };
+    reconsider(vm);
+    blocked
+}
+
+/// A process exited: the blocks it still held end.
+pub fn release_blocks_of(pid: Term) {
+    let vm = vm();
+    if !vm.blocked.load(Ordering::SeqCst) {
+        return;
+    }
+    {
+        let mut b = lock(&vm.blockers);
+        b.retain(|p| *p != pid);
+        vm.blocked.store(!b.is_empty(), Ordering::SeqCst);
+    }
+    reconsider(vm);
+}
+
+/// Whether multi-scheduling is blocked (`system_info(multi_scheduling)`).
+pub fn multi_scheduling_blocked() -> bool {
+    vm().blocked.load(Ordering::SeqCst)
+}
+
+/// The processes blocking multi-scheduling (`system_info(multi_scheduling_blockers)`).
+pub fn multi_scheduling_blockers() -> Vec<Term> {
+    let mut pids: Vec<Term> = Vec::new();
+    for p in lock(&vm().blockers).iter() {
+        if !pids.contains(p) {
+            pids.push(*p);
+        }
+    }
+    pids
+}
+
+/// After the active count changed: offline schedulers notice (and hand over their work),
+/// schedulers brought back wake up, sleeping ones look at the queues again.
+fn reconsider(vm: &Vm) {
+    let _g = lock(&vm.sleep);
+    vm.offline_cv.notify_all();
+    vm.sleep_cv.notify_all();
+}
+
+/// Puts `h` in the run queue of scheduler `i` (of an active one instead, if `i` is taken
+/// offline); returns that queue's new length.
 fn push(vm: &Vm, i: usize, h: Arc<Handle>) -> usize {
+    let i = i % active(vm);
     let s = &vm.scheds[i];
     let prio = h.priority() as usize;
     let mut q = lock(&s.queues);
@@ -212,7 +310,7 @@ pub fn make_runnable(h: &Arc<Handle>) {
     let vm = vm();
     match CURRENT.with(|c| c.get()) {
         usize::MAX => {
-            let i = vm.next_inject.fetch_add(1, Ordering::Relaxed) % vm.scheds.len();
+            let i = vm.next_inject.fetch_add(1, Ordering::Relaxed) % active(vm);
             push(vm, i, h.clone());
             // Under the sleep lock, which a scheduler holds from its look at the queues to
             // its deadlock verdict: a verdict reached before this push no longer holds.
@@ -296,6 +394,37 @@ fn spin_for_work(vm: &Vm, i: usize) -> Option<Arc<Handle>> {
     None
 }
 
+/// A scheduler taken offline: its queued processes go to the active schedulers, then it
+/// waits until it is brought back (or the VM stops).
+fn go_offline(vm: &Vm, i: usize) {
+    let own = &vm.scheds[i];
+    let mut moved = Vec::new();
+    {
+        let mut q = lock(&own.queues);
+        for level in q.by_priority.iter_mut() {
+            moved.extend(level.drain(..));
+        }
+        own.len.fetch_sub(moved.len(), Ordering::SeqCst);
+    }
+    for h in moved {
+        push(vm, i, h);
+    }
+    memory_idle_offline();
+    let mut g = lock(&vm.sleep);
+    // Schedulers still active may have to take over what was moved.
+    vm.sleep_cv.notify_all();
+    vm.parked_offline.fetch_add(1, Ordering::SeqCst);
+    while i >= active(vm) && !vm.stopping.load(Ordering::SeqCst) {
+        g = vm.offline_cv.wait(g).unwrap_or_else(|e| e.into_inner());
+    }
+    vm.parked_offline.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// An offline scheduler gives back the memory its thread holds.
+fn memory_idle_offline() {
+    enigma_heap::allocator::return_free_memory();
+}
+
 /// Sleeps until there may be work. The sleeper count goes up before the queues are looked
 /// at, and a waker pushes before it reads the count: either the sleeper sees the work or
 /// the waker sees the sleeper (and must take the lock held until the sleeper waits).
@@ -307,7 +436,8 @@ fn sleep(vm: &Vm) {
         vm.sleepers.fetch_sub(1, Ordering::SeqCst);
         return;
     }
-    if asleep == vm.scheds.len() && super::timers::idle() {
+    let parked = vm.parked_offline.load(Ordering::SeqCst);
+    if asleep + parked == vm.scheds.len() && super::timers::idle() {
         // Nothing runs, nothing is queued and no timer can fire: every process waits for
         // a message nobody can send.
         finish(vm, VmExit::Deadlock);
@@ -332,6 +462,10 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
     loop {
         if vm.stopping.load(Ordering::Relaxed) {
             sleep(vm);
+            continue;
+        }
+        if i >= active(vm) {
+            go_offline(vm, i);
             continue;
         }
         let Some(h) = pick(vm, i).or_else(|| spin_for_work(vm, i)) else {

@@ -72,6 +72,18 @@ pub fn erts_version() -> &'static str {
 }
 
 /// Number of schedulers (one per logical processor).
+/// `system_info(multi_scheduling)`: `disabled` with one scheduler, else `blocked` or
+/// `enabled`.
+fn multi_scheduling_state(blocked: bool) -> &'static str {
+    if scheduler::count() == 1 {
+        "disabled"
+    } else if blocked {
+        "blocked"
+    } else {
+        "enabled"
+    }
+}
+
 pub fn schedulers() -> i64 {
     scheduler::count() as i64
 }
@@ -133,7 +145,11 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
             str_term(p, &s)
         }
         "system_architecture" => str_term(p, &format!("{}-pc-linux-gnu", std::env::consts::ARCH)),
-        "schedulers" | "schedulers_online" => Term::small(n),
+        "schedulers" => Term::small(n),
+        "schedulers_online" => Term::small(scheduler::online() as i64),
+        "multi_scheduling" => {
+            atom_of(multi_scheduling_state(scheduler::multi_scheduling_blocked()))
+        }
         "logical_processors" | "logical_processors_available" | "logical_processors_online" => {
             Term::small(scheduler::logical_processors() as i64)
         }
@@ -180,8 +196,10 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         "fullsweep_after" => tuple2(p, atom_of("fullsweep_after"), Term::small(FULLSWEEP_AFTER)),
         "max_heap_size" => max_heap_size_map(p),
         "message_queue_data" => atom_of("on_heap"),
-        "multi_scheduling" => atom_of("enabled"),
-        "multi_scheduling_blockers" | "normal_multi_scheduling_blockers" => Term::NIL,
+        "multi_scheduling_blockers" | "normal_multi_scheduling_blockers" => {
+            let pids = scheduler::multi_scheduling_blockers();
+            build::list(&mut p.heap, &pids)
+        }
         "nif_version" => str_term(p, "2.16"),
         "driver_version" => str_term(p, "3.3"),
         "creation" | "trace_control_word" => Term::small(0),
@@ -270,18 +288,23 @@ fn system_flag_2(p: &mut Process, a: &[Term]) -> BifResult {
             let old = BACKTRACE_DEPTH.swap(d.min(1 << 20) as usize, Ordering::Relaxed);
             Ok(Term::small(old as i64))
         }
-        "schedulers_online" | "dirty_cpu_schedulers_online" => {
+        "schedulers_online" => {
             let want = v.as_small().ok_or_else(badarg)?;
             if want < 1 || want > n {
                 return Err(badarg());
             }
-            Ok(Term::small(n))
+            Ok(Term::small(scheduler::set_online(want as usize) as i64))
         }
-        "multi_scheduling" => match v.as_atom().map(Atom::name) {
-            Some("block" | "block_normal") => Ok(atom_of("blocked")),
-            Some("unblock" | "unblock_normal") => Ok(atom_of("enabled")),
-            _ => Err(badarg()),
-        },
+        "multi_scheduling" => {
+            let block = match v.as_atom().map(Atom::name) {
+                Some("block" | "block_normal") => true,
+                Some("unblock" | "unblock_normal") => false,
+                _ => return Err(badarg()),
+            };
+            Ok(atom_of(multi_scheduling_state(
+                scheduler::block_multi_scheduling(p.pid, block),
+            )))
+        }
         "min_heap_size" | "min_bin_vheap_size" | "fullsweep_after" => {
             v.as_small().filter(|&x| x >= 0).ok_or_else(badarg)?;
             let old = match flag.name() {
