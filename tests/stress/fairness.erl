@@ -1,5 +1,7 @@
 %% fairness: meant to run with ONE scheduler (`erl +S 1`, `enigma run +S 1`).
-%% Two processes busy-loop forever (tail-recursive arithmetic, no receive).
+%% Two processes busy-loop forever (tail-recursive arithmetic, no receive), and
+%% a third calls BIFs over a 100,000-element list forever (each call must cost
+%% reductions in proportion to its work, or one time slice of it lasts seconds).
 %% While they spin, main (1) waits for a worker process that computes
 %% fib(25), (2) sleeps on a timer, (3) plays ping-pong with another process
 %% and (4) computes in main itself. None of that can finish unless the
@@ -10,7 +12,9 @@
 
 main() ->
     io:format("start~n"),
-    Spinners = [spawn(fun() -> spin(I) end) || I <- [1, 2]],
+    Big = lists:seq(1, 100000),
+    Spinners = [spawn(fun() -> spin(I) end) || I <- [1, 2]]
+        ++ [spawn(fun() -> bif_spin(Big) end)],
     Self = self(),
     %% 1. work in another process
     _ = spawn(fun() -> Self ! {fib, fib(25)} end),
@@ -33,6 +37,13 @@ main() ->
 
 %% Busy loop forever: only calls and arithmetic, never waits.
 spin(X) -> spin((X * 1103515245 + 12345) band 16#7FFFFFFF).
+
+%% Busy loop forever on long BIF calls.
+bif_spin(L) ->
+    _ = length(L),
+    _ = lists:reverse(L),
+    _ = lists:member(x, L),
+    bif_spin(L).
 
 fib(N) when N < 2 -> N;
 fib(N) -> fib(N - 1) + fib(N - 2).

@@ -45,6 +45,8 @@ pub struct ProcessHeap {
     /// is not collected every few hundred words. (BEAM's collector is cheaper per run; ours
     /// allocates a fresh young block each time, so it pays to run it less often.)
     pub(crate) busy_floor: usize,
+    /// Words allocated so far (see [`ProcessHeap::allocation_mark`]).
+    allocated: usize,
     /// Minor collections left before the next full sweep.
     pub(crate) minors_left: u32,
     /// `fullsweep_after` for this process.
@@ -75,6 +77,7 @@ impl ProcessHeap {
             offheap_old: Vec::new(),
             min_heap_size: size,
             busy_floor: size,
+            allocated: 0,
             minors_left: DEFAULT_FULLSWEEP_AFTER,
             fullsweep_after: DEFAULT_FULLSWEEP_AFTER,
             gc_counts: (0, 0),
@@ -120,6 +123,14 @@ impl ProcessHeap {
     /// Size of the old heap in words.
     pub fn old_size(&self) -> usize {
         self.old.len()
+    }
+
+    /// Words ever allocated on this heap (wrapping): the emulator charges a BIF reductions
+    /// by how much this grew while it ran. (Not `top` plus `fragment_used`: the latter
+    /// also counts the young heap's unusable rest once it is full.)
+    #[inline]
+    pub fn allocation_mark(&self) -> usize {
+        self.allocated
     }
 
     /// Words held by fragments.
@@ -175,6 +186,7 @@ impl ProcessHeap {
 impl TermAlloc for ProcessHeap {
     #[inline]
     fn alloc(&mut self, words: usize) -> *mut Term {
+        self.allocated = self.allocated.wrapping_add(words);
         if self.free_words() >= words {
             let at = self.top;
             self.top += words;

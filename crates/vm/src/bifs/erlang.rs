@@ -55,13 +55,14 @@ fn tuple_size_1(_p: &mut Process, a: &[Term]) -> BifResult {
         .ok_or_else(badarg)
 }
 
-fn length_1(_p: &mut Process, a: &[Term]) -> BifResult {
+fn length_1(p: &mut Process, a: &[Term]) -> BifResult {
     let mut n = 0i64;
     let mut l = a[0];
     while let Some((_, t)) = l.as_cons() {
         n += 1;
         l = t;
     }
+    p.charge_work(n as usize);
     if l.is_nil() {
         Ok(Term::small(n))
     } else {

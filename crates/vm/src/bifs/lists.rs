@@ -29,15 +29,19 @@ fn reverse_2(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 /// `lists:member(Elem, List)`.
-fn member_2(_p: &mut Process, a: &[Term]) -> BifResult {
+fn member_2(p: &mut Process, a: &[Term]) -> BifResult {
     let x = a[0];
     let mut l = a[1];
+    let mut scanned = 0;
     while let Some((h, t)) = l.as_cons() {
+        scanned += 1;
         if compare::eq(h, x) {
+            p.charge_work(scanned);
             return Ok(Term::TRUE);
         }
         l = t;
     }
+    p.charge_work(scanned);
     if l.is_nil() {
         Ok(Term::FALSE)
     } else {
@@ -48,6 +52,7 @@ fn member_2(_p: &mut Process, a: &[Term]) -> BifResult {
 /// The first tuple of `list` whose element `pos` (1-based) equals `key`, or `None`; badarg
 /// for a bad position or an improper list before a match.
 fn keyfind(
+    p: &mut Process,
     key: Term,
     pos: Term,
     list: Term,
@@ -57,14 +62,18 @@ fn keyfind(
         _ => return Err(badarg()),
     };
     let mut l = list;
+    let mut scanned = 0;
     while let Some((h, t)) = l.as_cons() {
+        scanned += 1;
         if let Some(el) = h.as_tuple().and_then(|e| e.get(pos - 1)) {
             if key_matches(key, *el) {
+                p.charge_work(scanned);
                 return Ok(Some(h));
             }
         }
         l = t;
     }
+    p.charge_work(scanned);
     if l.is_nil() {
         Ok(None)
     } else {
@@ -86,18 +95,18 @@ fn key_matches(key: Term, el: Term) -> bool {
 }
 
 /// `lists:keyfind(Key, N, TupleList)`: the tuple, or `false`.
-fn keyfind_3(_p: &mut Process, a: &[Term]) -> BifResult {
-    Ok(keyfind(a[0], a[1], a[2])?.unwrap_or(Term::FALSE))
+fn keyfind_3(p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(keyfind(p, a[0], a[1], a[2])?.unwrap_or(Term::FALSE))
 }
 
 /// `lists:keymember(Key, N, TupleList)`.
-fn keymember_3(_p: &mut Process, a: &[Term]) -> BifResult {
-    Ok(Term::bool(keyfind(a[0], a[1], a[2])?.is_some()))
+fn keymember_3(p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(Term::bool(keyfind(p, a[0], a[1], a[2])?.is_some()))
 }
 
 /// `lists:keysearch(Key, N, TupleList)`: `{value, Tuple}` or `false`.
 fn keysearch_3(p: &mut Process, a: &[Term]) -> BifResult {
-    match keyfind(a[0], a[1], a[2])? {
+    match keyfind(p, a[0], a[1], a[2])? {
         Some(t) => Ok(build::tuple(&mut p.heap, &[Term::atom(atom::VALUE), t])),
         None => Ok(Term::FALSE),
     }

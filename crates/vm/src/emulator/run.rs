@@ -267,7 +267,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 }
             }
             let args = [va, vb];
-            match call_bif(*$bif, p, &args) {
+            // Uncharged: the arithmetic arms are the loop's hottest code, and counting the
+            // slow path's work here measurably slowed every function (tak, fib: 5-10 %).
+            match (*$bif)(p, &args) {
                 Ok(v) => {
                     let v = collect_after_bif(p, x, *$live, v);
                     w!(*$dst, v);
@@ -346,18 +348,19 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 }
             },
             Op::CallBif { bif, mfa, tail } => {
-                // Where the process is, for `process_info(self(), current_function)`.
+                // Where the process is and what it has used, for `process_info(self(), _)`.
                 p.pc = pc;
+                p.slice_reds = (budget - reds).max(0) as u32;
                 let n = mfa.arity as usize;
                 let args: [Term; 4];
-                let res = if n <= 4 {
+                let (res, cost) = if n <= 4 {
                     args = [x[0], x[1], x[2], x[3]];
                     call_bif(*bif, p, &args[..n])
                 } else {
                     let v: Vec<Term> = x[..n.min(X_REGS)].to_vec();
                     call_bif(*bif, p, &v)
                 };
-                reds -= 1;
+                reds -= 1 + cost;
                 match res {
                     Ok(v) => {
                         x[0] = v;
@@ -370,6 +373,11 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                             }
                         }
                         if reds <= 0 {
+                            // As at a call: merge due fragments now, or a loop that only
+                            // calls allocating BIFs would pile them up from slice to slice.
+                            if p.heap.fragments_due() {
+                                p.collect(x, 1, 0, false);
+                            }
                             p.saved_x.push(x[0]);
                             outcome = RunOutcome::Yield;
                             break;
@@ -431,7 +439,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             } => {
                 let a = [r!(args[0]), r!(args[1])];
                 let n = (*argc as usize).min(2);
-                match call_bif(*bif, p, &a[..n]) {
+                let (res, cost) = call_bif(*bif, p, &a[..n]);
+                reds -= cost;
+                match res {
                     Ok(v) => {
                         let v = collect_after_bif(p, x, *live, v);
                         w!(*dst, v);
@@ -509,7 +519,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             } => arith!(*aop, quiet, bif, fail, a, b, dst, live),
             Op::Bif3(b) => {
                 let a = [r!(b.args[0]), r!(b.args[1]), r!(b.args[2])];
-                match call_bif(b.bif, p, &a) {
+                let (res, cost) = call_bif(b.bif, p, &a);
+                reds -= cost;
+                match res {
                     Ok(v) => {
                         let v = collect_after_bif(p, x, b.live, v);
                         w!(b.dst, v);
@@ -1258,6 +1270,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
     }
     p.pc = pc;
     p.reductions += (budget - reds).max(0) as u64;
+    p.slice_reds = 0;
     outcome
 }
 
@@ -1385,9 +1398,19 @@ fn collect_after_bif(p: &mut Process, x: &mut [Term], live: u16, v: Term) -> Ter
     x[n]
 }
 
-#[inline]
-fn call_bif(bif: BifFn, p: &mut Process, args: &[Term]) -> BifResult {
-    bif(p, args)
+/// Runs a BIF; also returns the reductions its work costs beyond the call: the heap words
+/// it built, plus whatever it charged itself (`Process::charge_work`, `bump_reductions/1`).
+/// (Returned rather than subtracted through a reference, which would keep the loop's
+/// reduction counter out of a register.) Kept out of line: inlined at every BIF site it
+/// grew the emulator loop enough to slow unrelated code (fib 4.7 s -> 6 s).
+#[inline(never)]
+fn call_bif(bif: BifFn, p: &mut Process, args: &[Term]) -> (BifResult, i32) {
+    let mark = p.heap.allocation_mark();
+    let result = bif(p, args);
+    let built = p.heap.allocation_mark().wrapping_sub(mark);
+    let extra = std::mem::take(&mut p.extra_reds) as usize;
+    let cost = (built / crate::process::WORK_PER_REDUCTION + extra).min(1 << 24);
+    (result, cost as i32)
 }
 
 /// The code address of an export, loading its module on first use.

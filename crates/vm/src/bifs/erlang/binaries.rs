@@ -178,6 +178,7 @@ fn list_to_binary_1(p: &mut Process, a: &[Term]) -> BifResult {
         return Err(badarg());
     }
     let bytes = iolist_bytes(a[0]).ok_or_else(badarg)?;
+    p.charge_work(bytes.len());
     Ok(build::binary_from_vec(&mut p.heap, bytes))
 }
 
@@ -193,9 +194,9 @@ fn iolist_to_binary_1(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 fn iolist_size_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    iolist_len(a[0])
-        .map(|n| Term::small(n as i64))
-        .ok_or_else(badarg)
+    // Binaries are counted without reading them: no charge beyond the call.
+    let n = iolist_len(a[0]).ok_or_else(badarg)?;
+    Ok(Term::small(n as i64))
 }
 
 fn iolist_to_iovec_1(p: &mut Process, a: &[Term]) -> BifResult {

@@ -630,12 +630,14 @@ fn encode(t: Term, opts: &EncodeOptions) -> Result<Vec<u8>, Fault> {
 
 fn term_to_binary_1(p: &mut Process, a: &[Term]) -> BifResult {
     let bytes = encode(a[0], &EncodeOptions::default())?;
+    p.charge_work(bytes.len());
     Ok(build::binary_from_vec(&mut p.heap, bytes))
 }
 
 fn term_to_binary_2(p: &mut Process, a: &[Term]) -> BifResult {
     let opts = EncodeOptions::from_list(a[1]).ok_or_else(badarg)?;
     let bytes = encode(a[0], &opts)?;
+    p.charge_work(bytes.len());
     Ok(build::binary_from_vec(&mut p.heap, bytes))
 }
 
@@ -892,6 +894,7 @@ fn decode_error(e: DecodeError) -> Fault {
 
 fn binary_to_term(p: &mut Process, bin: Term, safe: bool, used: bool) -> BifResult {
     let bytes = binary_arg(bin)?;
+    p.charge_work(bytes.len());
     let export_unsafe = |m: Atom, f: Atom, a: u32| Some(crate::code::export_entry(m, f, a));
     // In safe mode only entries that already exist may be referred to (BEAM's "active"
     // export entries: any entry in the table, loaded or a stub some code refers to).

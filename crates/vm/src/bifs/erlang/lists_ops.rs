@@ -49,6 +49,7 @@ fn plusplus_2(p: &mut Process, a: &[Term]) -> BifResult {
 pub fn subtract(p: &mut Process, a: Term, b: Term) -> BifResult {
     let left = proper(a).ok_or_else(badarg)?;
     let right = proper(b).ok_or_else(badarg)?;
+    p.charge_work(left.len() + right.len());
     if left.is_empty() || right.is_empty() {
         return Ok(a);
     }

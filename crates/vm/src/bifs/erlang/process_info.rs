@@ -212,7 +212,7 @@ fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str
         "heap_size" => Term::small(q.heap.young_size() as i64),
         "stack_size" => Term::small(q.stack.len() as i64),
         "memory" => Term::small((q.memory_words() * 8) as i64),
-        "reductions" => integer::from_u64(out, q.reductions),
+        "reductions" => integer::from_u64(out, q.reductions_now()),
         "garbage_collection" => {
             let mhs = {
                 let pairs = vec![

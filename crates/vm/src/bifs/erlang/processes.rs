@@ -587,7 +587,8 @@ fn garbage_collect_2(p: &mut Process, a: &[Term]) -> BifResult {
 
 fn bump_reductions_1(p: &mut Process, a: &[Term]) -> BifResult {
     let n = a[0].as_small().filter(|&n| n >= 0).ok_or_else(badarg)?;
-    p.reductions = p.reductions.saturating_add(n as u64);
+    // Taken off the time slice like any BIF's cost, so it may switch the process out.
+    p.extra_reds = p.extra_reds.saturating_add(n.min(u32::MAX as i64) as u32);
     Ok(Term::TRUE)
 }
 

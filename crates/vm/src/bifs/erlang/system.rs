@@ -528,7 +528,7 @@ fn wall_ms() -> i64 {
 /// Reductions of every process so far: the schedulers' count of finished time slices, plus
 /// the slice the caller is in.
 fn total_reductions(p: &Process) -> u64 {
-    scheduler::total_reductions() + p.reductions.saturating_sub(p.slice_start_reductions)
+    scheduler::total_reductions() + p.reductions_now().saturating_sub(p.slice_start_reductions)
 }
 
 /// `{Total, SinceLastCall}` with the "last call" value kept in `last`.
