@@ -310,7 +310,8 @@ fn group_leader_2(p: &mut Process, a: &[Term]) -> BifResult {
 fn group_leader_3(p: &mut Process, a: &[Term]) -> BifResult {
     let r = crate::bifs::erlang::processes::set_group_leader(p, a[0], a[1])?;
     let msg = build::tuple(&mut p.heap, &[a[2], r]);
-    p.queue.push_back(msg);
+    // Through the signal queue, behind any signal already sent to this process.
+    crate::runtime::send::deliver(p.pid, msg);
     Ok(Term::TRUE)
 }
 

@@ -87,7 +87,8 @@ fn link_1(p: &mut Process, a: &[Term]) -> BifResult {
                     Term::atom(atom::NOPROC),
                 ],
             );
-            p.queue.push_back(msg);
+            // As the answer to a link signal would: through the signal queue.
+            send::deliver(p.pid, msg);
             return Ok(Term::TRUE);
         }
         return Err(error_atom(atom::NOPROC));
@@ -575,10 +576,10 @@ fn garbage_collect_2(p: &mut Process, a: &[Term]) -> BifResult {
     let alive = garbage_collect_1(p, &a[..1])?;
     match is_async {
         Some(req) => {
-            // The reply comes as a message, as on BEAM.
+            // The reply comes as a message through the signal queue, as on BEAM.
             let tag = atom_of("garbage_collect");
             let msg = build::tuple(&mut p.heap, &[tag, req, alive]);
-            p.queue.push_back(msg);
+            send::deliver(p.pid, msg);
             Ok(atom_of("async"))
         }
         None => Ok(alive),
