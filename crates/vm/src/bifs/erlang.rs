@@ -14,7 +14,7 @@ pub mod system;
 pub mod timers;
 pub mod types;
 
-use enigma_term::{atom, build, Atom, Term};
+use enigma_term::{atom, build, map, Atom, Term};
 
 use crate::bif;
 use crate::bifs::BifEntry;
@@ -252,6 +252,68 @@ fn node_0(_p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(Term::atom(atom::NONODE_NOHOST))
 }
 
+/// Whether `nodes/1,2`'s node kinds (an atom or a list of them) take in this node: without
+/// distribution it is the only node, listed for `this` and `known` only. `None` if malformed.
+fn kinds_include_this(arg: Term) -> Option<bool> {
+    let kinds = if arg.is_atom() {
+        vec![arg]
+    } else {
+        build::list_to_vec(arg)?
+    };
+    let mut this = false;
+    for k in kinds {
+        match k.as_atom()?.name() {
+            "visible" | "hidden" | "connected" => {}
+            "this" | "known" => this = true,
+            _ => return None,
+        }
+    }
+    Some(this)
+}
+
+/// `nodes()`: the connected visible nodes, none without distribution.
+fn nodes_0(_p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(Term::NIL)
+}
+
+fn nodes_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let this = kinds_include_this(a[0]).ok_or_else(badarg)?;
+    let nodes: &[Term] = if this {
+        &[Term::atom(atom::NONODE_NOHOST)]
+    } else {
+        &[]
+    };
+    Ok(build::list(&mut p.heap, nodes))
+}
+
+/// `nodes(Kinds, #{connection_id => B, node_type => B})`: `[{Node, Info}]`.
+fn nodes_2(p: &mut Process, a: &[Term]) -> BifResult {
+    let this = kinds_include_this(a[0]).ok_or_else(badarg)?;
+    if !a[1].is_map() {
+        return Err(badarg());
+    }
+    let mut info = Vec::new();
+    for (k, v) in map::iter(a[1]) {
+        if !v.is_boolean() {
+            return Err(badarg());
+        }
+        let value = match k.as_atom().map(|k| k.name()) {
+            Some("connection_id") => atom::UNDEFINED,
+            Some("node_type") => Atom::intern("this").map_err(|_| badarg())?,
+            _ => return Err(badarg()),
+        };
+        if v == Term::TRUE {
+            info.push((k, Term::atom(value)));
+        }
+    }
+    if !this {
+        return Ok(Term::NIL);
+    }
+    let info = map::from_pairs(&mut p.heap, info);
+    let entry = build::tuple(&mut p.heap, &[Term::atom(atom::NONODE_NOHOST), info]);
+    Ok(build::list(&mut p.heap, &[entry]))
+}
+
 fn display_1(_p: &mut Process, a: &[Term]) -> BifResult {
     let mut s = String::new();
     enigma_term::print::write_term(&mut s, a[0]);
@@ -302,5 +364,8 @@ pub const BIFS: &[BifEntry] = &[
     bif!("erlang", "erase", 1, erase_1),
     bif!("erlang", "make_ref", 0, make_ref_0),
     bif!("erlang", "node", 0, node_0),
+    bif!("erlang", "nodes", 0, nodes_0),
+    bif!("erlang", "nodes", 1, nodes_1),
+    bif!("erlang", "nodes", 2, nodes_2),
     bif!("erlang", "display", 1, display_1),
 ];

@@ -405,8 +405,19 @@ fn send_3(p: &mut Process, a: &[Term]) -> BifResult {
     }) {
         return Err(badarg());
     }
+    let to_other_node = a[0]
+        .as_tuple()
+        .is_some_and(|t| matches!(t, [_, node] if *node != Term::atom(atom::NONODE_NOHOST)));
     if let Some(to) = destination(a[0])? {
         send::send(p, to, a[1]).map_err(Fault::Raise)?;
+    } else if to_other_node
+        && opts
+            .iter()
+            .any(|o| o.as_atom().is_some_and(|x| x.name() == "noconnect"))
+    {
+        // Another node is never connected without distribution: with `noconnect` the
+        // message is dropped and the caller told so.
+        return Ok(atom_of("noconnect"));
     }
     Ok(Term::atom(atom::OK))
 }
