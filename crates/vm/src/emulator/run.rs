@@ -412,13 +412,13 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                         }
                         let arity = args.len() as u32;
                         match prepare_fun_call(p, x, fun, arity) {
-                            Ok(t) => {
+                            Ok((t, live)) => {
                                 match *tail {
                                     0 => p.stack.push(Term::cp(next(pc) as usize)),
                                     1 => {}
                                     d => deallocate(&mut p.stack, d - 2),
                                 }
-                                call_to!(t, arity + 1)
+                                call_to!(t, live)
                             }
                             Err(e) => raise!(e),
                         }
@@ -804,9 +804,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             Op::CallFun { arity } => {
                 let fun = x[*arity as usize % X_REGS];
                 match prepare_fun_call(p, x, fun, *arity) {
-                    Ok(t) => {
+                    Ok((t, live)) => {
                         p.stack.push(Term::cp(next(pc) as usize));
-                        call_to!(t, *arity + 1)
+                        call_to!(t, live)
                     }
                     Err(e) => raise!(e),
                 }
@@ -814,9 +814,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             Op::CallFun2 { arity, fun } => {
                 let f = r!(*fun);
                 match prepare_fun_call(p, x, f, *arity) {
-                    Ok(t) => {
+                    Ok((t, live)) => {
                         p.stack.push(Term::cp(next(pc) as usize));
-                        call_to!(t, *arity + 1)
+                        call_to!(t, live)
                     }
                     Err(e) => raise!(e),
                 }
@@ -1526,7 +1526,7 @@ fn prepare_fun_call(
     x: &mut [Term],
     fun: Term,
     arity: u32,
-) -> Result<*const Op, Exception> {
+) -> Result<(*const Op, usize), Exception> {
     if !fun.is_fun() {
         return Err(super::exception::error_tuple(
             &mut p.heap,
@@ -1540,7 +1540,7 @@ fn prepare_fun_call(
             return Err(badarity(p, fun, x, arity));
         }
         return match resolve(e) {
-            Some(t) => Ok(t),
+            Some(t) => Ok((t, arity as usize)),
             None => Err(undef(p, x, e, false).0),
         };
     }
@@ -1548,6 +1548,9 @@ fn prepare_fun_call(
     if entry.arity != arity {
         return Err(badarity(p, fun, x, arity));
     }
+    // The arguments and the free variables after them are all live at the call: a yield
+    // there must keep (and a collection must see) every one of them.
+    let live = arity as usize + fun.fun_env().len();
     for (i, v) in fun.fun_env().iter().enumerate() {
         if let Some(slot) = x.get_mut(arity as usize + i) {
             *slot = *v;
@@ -1560,9 +1563,9 @@ fn prepare_fun_call(
         if a == 0 {
             return Err(Exception::error(Term::atom(atom::UNDEF)));
         }
-        return Ok(a as *const Op);
+        return Ok((a as *const Op, live));
     }
-    Ok(a as *const Op)
+    Ok((a as *const Op, live))
 }
 
 fn badarity(p: &mut Process, fun: Term, x: &[Term], arity: u32) -> Exception {
