@@ -14,12 +14,12 @@ add(Acc, V) -> (Acc + V) band 16#FFFFFFF.
 worker(Parent, K) ->
     {A, B, C, D} = {K, K * 3, K * 7 + 1, [K, K + 1]},
     F = fun(X) -> X + A + B * C + length(D) + hd(D) end,
-    Parent ! {self(), loop(F, 300000, 0)}.
+    Parent ! {self(), loop(F, 50000, 0)}.
 
 expected(K) ->
     {A, B, C, D} = {K, K * 3, K * 7 + 1, [K, K + 1]},
     lists:foldl(fun(X, Acc) -> (Acc + X + A + B * C + length(D) + hd(D)) band 16#FFFFFFF end,
-                0, lists:seq(300000, 1, -1)).
+                0, lists:seq(50000, 1, -1)).
 
 main() ->
     Self = self(),
