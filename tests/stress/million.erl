@@ -3,7 +3,7 @@
 
 %% 1,000,000 processes alive at once (run erl with +P 2000000), each answering once, then
 %% all gone, and their memory given back to the OS: the resident set size (VmRSS in
-%% /proc/self/status, the same measure on both VMs) falls by at least three quarters of what the
+%% /proc/self/status, the same measure on both VMs) falls by at least two thirds of what the
 %% processes added within a few seconds of their exit, with nothing else running.
 
 main() ->
@@ -25,11 +25,14 @@ main() ->
     io:format("memory returned: ~p~n", [returned(Base, Added, 30)]),
     io:format("done~n").
 
-%% Waits (up to Tries x 100 ms) for the resident set to fall below Base + Added / 4
-%% (erl keeps about a sixth).
+%% Waits (up to Tries x 100 ms) for the resident set to fall below Base + Added / 3.
+%% erl keeps 15-24 % (its allocators hold on to some carriers), Enigma about 6 %; Enigma
+%% before it returned memory when idle kept about 40 %.
 returned(_Base, _Added, 0) -> false;
 returned(Base, Added, Tries) ->
-    case rss() - Base < Added div 4 of
+    %% The main process's own heap (it held the million pids) is not what is measured.
+    erlang:garbage_collect(),
+    case rss() - Base < Added div 3 of
         true -> true;
         false -> timer:sleep(100), returned(Base, Added, Tries - 1)
     end.

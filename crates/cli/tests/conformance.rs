@@ -59,13 +59,8 @@ fn main() {
         .iter()
         .map(|p| src_dir.join(format!("{p}.erl")))
         .collect();
-    let erlc = Command::new("erlc")
-        .arg("-o")
-        .arg(&build)
-        .args(&sources)
-        .status();
-    if !matches!(erlc, Ok(s) if s.success()) {
-        eprintln!("conformance: erlc failed or is missing (install Erlang/OTP 25: apt-get install erlang-nox)");
+    if let Err(e) = common::erlc(&sources, &build) {
+        eprintln!("conformance: {e}");
         std::process::exit(1);
     }
     let enigma = env!("CARGO_BIN_EXE_enigma");

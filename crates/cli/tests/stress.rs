@@ -46,17 +46,7 @@ fn build_dir() -> &'static Path {
         let build = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stress");
         std::fs::create_dir_all(&build)
             .map_err(|e| format!("cannot create {}: {e}", build.display()))?;
-        let erlc = Command::new("erlc")
-            .arg("-o")
-            .arg(&build)
-            .args(&sources)
-            .status();
-        if !matches!(erlc, Ok(s) if s.success()) {
-            return Err(
-                "erlc failed or is missing (install Erlang/OTP 25: apt-get install erlang-nox)"
-                    .to_owned(),
-            );
-        }
+        common::erlc(&sources, &build)?;
         Ok(build)
     });
     match built {

@@ -85,10 +85,7 @@ impl Term {
 
     /// The value as an `i64` if the integer fits.
     pub fn as_i64(self) -> Option<i64> {
-        if self.is_small() {
-            return Some(self.small_value());
-        }
-        self.as_bigint().and_then(|b| b.to_i64())
+        self.as_i128().and_then(|v| i64::try_from(v).ok())
     }
 }
 
@@ -107,22 +104,8 @@ pub fn from_i128(heap: &mut dyn TermAlloc, v: i128) -> Term {
     }
     let magnitude = v.unsigned_abs();
     let (lo, hi) = (magnitude as u64, (magnitude >> 64) as u64);
-    let digits = if hi == 0 { 1 } else { 2 };
-    let subtag = if v < 0 {
-        boxed::NEG_BIG
-    } else {
-        boxed::POS_BIG
-    };
-    let p = heap.alloc(1 + digits);
-    // SAFETY: `alloc` returned `1 + digits` writable words.
-    unsafe {
-        p.write(Header::new(subtag, digits).as_term());
-        p.add(1).write(Term::from_raw(lo));
-        if digits == 2 {
-            p.add(2).write(Term::from_raw(hi));
-        }
-    }
-    Term::from_boxed_ptr(p)
+    let digits: &[u64] = if hi == 0 { &[lo] } else { &[lo, hi] };
+    alloc_bignum(heap, v < 0, digits)
 }
 
 /// An integer term for `v`.
@@ -148,8 +131,17 @@ pub fn from_bigint(heap: &mut dyn TermAlloc, v: &BigInt) -> Term {
     if let Some(t) = v.to_i64().and_then(Term::try_small) {
         return t;
     }
-    let digits = v.magnitude().to_u64_digits();
-    let subtag = if v.sign() == Sign::Minus {
+    alloc_bignum(
+        heap,
+        v.sign() == Sign::Minus,
+        &v.magnitude().to_u64_digits(),
+    )
+}
+
+/// A bignum term of the magnitude `digits` (64-bit, least significant first, the top one
+/// not zero) and sign; the caller has ruled out the small range.
+fn alloc_bignum(heap: &mut dyn TermAlloc, negative: bool, digits: &[u64]) -> Term {
+    let subtag = if negative {
         boxed::NEG_BIG
     } else {
         boxed::POS_BIG

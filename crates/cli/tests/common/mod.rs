@@ -73,6 +73,20 @@ pub fn run(cmd: &mut Command, limit: Duration) -> Outcome {
     }
 }
 
+/// Compiles `sources` into `build` with `erlc`, or says why it could not.
+pub fn erlc(sources: &[PathBuf], build: &Path) -> Result<(), String> {
+    let status = Command::new("erlc")
+        .arg("-o")
+        .arg(build)
+        .args(sources)
+        .status();
+    if matches!(status, Ok(s) if s.success()) {
+        Ok(())
+    } else {
+        Err("erlc failed or is missing (install Erlang/OTP 25: apt-get install erlang-nox)".into())
+    }
+}
+
 /// The repository's root directory.
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

@@ -309,9 +309,8 @@ fn group_leader_2(p: &mut Process, a: &[Term]) -> BifResult {
 /// `erts_internal:group_leader(GroupLeader, Pid, Ref)`: the answer comes as `{Ref, Result}`.
 fn group_leader_3(p: &mut Process, a: &[Term]) -> BifResult {
     let r = crate::bifs::erlang::processes::set_group_leader(p, a[0], a[1])?;
-    let msg = build::tuple(&mut p.heap, &[a[2], r]);
     // Through the signal queue, behind any signal already sent to this process.
-    crate::runtime::send::deliver(p.pid, msg);
+    crate::runtime::send::deliver_tuple(p.pid, &[a[2], r]);
     Ok(Term::TRUE)
 }
 

@@ -290,7 +290,8 @@ fn reconsider(vm: &Vm) {
 /// Puts `h` in the run queue of scheduler `i` (of an active one instead, if `i` is taken
 /// offline); returns that queue's new length.
 fn push(vm: &Vm, i: usize, h: Arc<Handle>) -> usize {
-    let i = i % active(vm);
+    let active = active(vm);
+    let i = if i < active { i } else { i % active };
     let s = &vm.scheds[i];
     let prio = h.priority() as usize;
     let mut q = lock(&s.queues);
@@ -409,7 +410,8 @@ fn go_offline(vm: &Vm, i: usize) {
     for h in moved {
         push(vm, i, h);
     }
-    memory_idle_offline();
+    // An offline scheduler gives back the memory its thread holds.
+    enigma_heap::allocator::return_free_memory();
     let mut g = lock(&vm.sleep);
     // Schedulers still active may have to take over what was moved.
     vm.sleep_cv.notify_all();
@@ -418,11 +420,6 @@ fn go_offline(vm: &Vm, i: usize) {
         g = vm.offline_cv.wait(g).unwrap_or_else(|e| e.into_inner());
     }
     vm.parked_offline.fetch_sub(1, Ordering::SeqCst);
-}
-
-/// An offline scheduler gives back the memory its thread holds.
-fn memory_idle_offline() {
-    enigma_heap::allocator::return_free_memory();
 }
 
 /// Sleeps until there may be work. The sleeper count goes up before the queues are looked

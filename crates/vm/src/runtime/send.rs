@@ -2,7 +2,7 @@
 
 use enigma_heap::copy::{copy_term, size_of};
 use enigma_heap::Fragment;
-use enigma_term::{atom, Term};
+use enigma_term::{atom, build, Term, VecAlloc};
 
 use super::mailbox::Signal;
 use super::{monitors, signals, table};
@@ -79,6 +79,16 @@ pub fn to_fragment(t: Term) -> (Term, Option<Fragment>) {
     let mut frag = Fragment::with_capacity(words);
     let term = copy_term(t, &mut frag);
     (term, Some(frag))
+}
+
+/// Delivers the tuple of `elements` (terms on any heap) to the local pid `to`: the
+/// replies BIFs and the runtime send (`spawn_reply`, `garbage_collect`, ...), built on a
+/// scratch area so the sender's heap gets no garbage, then copied into the message's
+/// fragment.
+pub fn deliver_tuple(to: Term, elements: &[Term]) {
+    let mut area = VecAlloc::new();
+    let msg = build::tuple(&mut area, elements);
+    deliver(to, msg);
 }
 
 /// Copies `msg` into a fragment and delivers it to the local pid `to` (dropped if dead).

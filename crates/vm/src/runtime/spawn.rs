@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use enigma_heap::copy::{copy_term, size_of};
-use enigma_term::{atom, build, Atom, Term, VecAlloc};
+use enigma_term::{atom, build, Atom, Term};
 
 use super::mailbox::Inbox;
 use super::monitors::Monitor;
@@ -48,9 +48,7 @@ pub struct SpawnReply {
 impl SpawnReply {
     /// Sends `{Tag, Request, Result, Value}` to the requester.
     pub fn send(&self, result: Term, value: Term) {
-        let mut area = VecAlloc::new();
-        let msg = build::tuple(&mut area, &[self.tag, self.request, result, value]);
-        super::send::deliver(self.to, msg);
+        super::send::deliver_tuple(self.to, &[self.tag, self.request, result, value]);
     }
 }
 

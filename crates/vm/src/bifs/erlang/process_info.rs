@@ -372,6 +372,12 @@ pub(crate) fn process_info_2(p: &mut Process, a: &[Term]) -> BifResult {
         }
         Some(tuples)
     })?;
+    info_list(p, r)
+}
+
+/// The answer of a `process_info` that lists items: `undefined` for a dead process,
+/// `badarg` for an unknown item, else the list of `{Item, Value}`.
+fn info_list(p: &mut Process, r: Option<Option<Vec<Term>>>) -> BifResult {
     match r {
         None => Ok(Term::atom(atom::UNDEFINED)),
         Some(None) => Err(badarg()),
@@ -395,11 +401,7 @@ fn process_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         }
         Some(tuples)
     })?;
-    match r {
-        None => Ok(Term::atom(atom::UNDEFINED)),
-        Some(None) => Err(badarg()),
-        Some(Some(tuples)) => Ok(build::list(&mut p.heap, &tuples)),
-    }
+    info_list(p, r)
 }
 
 pub const BIFS: &[BifEntry] = &[

@@ -79,16 +79,15 @@ fn link_1(p: &mut Process, a: &[Term]) -> BifResult {
     }
     if !table::is_alive(other) {
         if p.trap_exit {
-            let msg = build::tuple(
-                &mut p.heap,
+            // As the answer to a link signal would: through the signal queue.
+            send::deliver_tuple(
+                p.pid,
                 &[
                     Term::atom(atom::EXIT_UPPER),
                     other,
                     Term::atom(atom::NOPROC),
                 ],
             );
-            // As the answer to a link signal would: through the signal queue.
-            send::deliver(p.pid, msg);
             return Ok(Term::TRUE);
         }
         return Err(error_atom(atom::NOPROC));
@@ -588,9 +587,7 @@ fn garbage_collect_2(p: &mut Process, a: &[Term]) -> BifResult {
     match is_async {
         Some(req) => {
             // The reply comes as a message through the signal queue, as on BEAM.
-            let tag = atom_of("garbage_collect");
-            let msg = build::tuple(&mut p.heap, &[tag, req, alive]);
-            send::deliver(p.pid, msg);
+            send::deliver_tuple(p.pid, &[atom_of("garbage_collect"), req, alive]);
             Ok(atom_of("async"))
         }
         None => Ok(alive),

@@ -1,7 +1,7 @@
 //! `erts_internal:suspend_process/2` (the body of `erlang:suspend_process/1,2`) and
 //! `erlang:resume_process/1`; the bookkeeping is in `runtime::suspend`.
 
-use enigma_term::{atom, build, Term, VecAlloc};
+use enigma_term::{atom, build, Term};
 
 use super::processes::with_other;
 use crate::bif;
@@ -92,9 +92,7 @@ fn suspend_process_2(p: &mut Process, a: &[Term]) -> BifResult {
 /// The `{Tag, State}` answer of `{asynchronous, Tag}`.
 fn reply(to: Term, tag: Option<Term>, state: enigma_term::Atom) {
     if let Some(tag) = tag {
-        let mut area = VecAlloc::new();
-        let msg = build::tuple(&mut area, &[tag, Term::atom(state)]);
-        send::deliver(to, msg);
+        send::deliver_tuple(to, &[tag, Term::atom(state)]);
     }
 }
 

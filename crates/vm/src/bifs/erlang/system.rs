@@ -71,7 +71,6 @@ pub fn erts_version() -> &'static str {
     })
 }
 
-/// Number of schedulers (one per logical processor).
 /// `system_info(multi_scheduling)`: `disabled` with one scheduler, else `blocked` or
 /// `enabled`.
 fn multi_scheduling_state(blocked: bool) -> &'static str {
@@ -84,6 +83,7 @@ fn multi_scheduling_state(blocked: bool) -> &'static str {
     }
 }
 
+/// Number of schedulers (one per logical processor).
 pub fn schedulers() -> i64 {
     scheduler::count() as i64
 }
