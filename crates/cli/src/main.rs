@@ -1,6 +1,8 @@
 //! The `enigma` binary.
 //!
 //! ```text
+//! enigma [erl flags]                           boot OTP as `erl` does (also when the binary
+//!                                              is started under the name `erl`)
 //! enigma run [+S N] [-pa DIR]... MOD [FUN [ARG...]]
 //!                                              run MOD:FUN() (or MOD:FUN([ARG...])) on N
 //!                                              schedulers (default: one per core), no OTP boot
@@ -10,6 +12,8 @@
 //! not model, so the few we take are parsed by hand.
 
 #![forbid(unsafe_code)]
+
+mod erl;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,6 +26,9 @@ const USAGE: &str =
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if started_as_erl() {
+        return boot_erl(&args);
+    }
     match args.first().map(String::as_str) {
         Some("run") => run(&args[1..]),
         Some("check") => check(&args[1..]),
@@ -33,11 +40,99 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
+        _ => boot_erl(&args),
+    }
+}
+
+/// Whether the binary was started under a name of `erl`'s (a link in the link directory).
+fn started_as_erl() -> bool {
+    let Some(arg0) = std::env::args_os().next() else {
+        return false;
+    };
+    let name = Path::new(&arg0)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    matches!(name.as_str(), "erl" | "erlexec" | "cerl" | "beam" | "beam.smp")
+}
+
+/// The number of logical processors (the default number of schedulers).
+pub fn logical_processors() -> usize {
+    enigma_vm::runtime::scheduler::logical_processors()
+}
+
+/// The directory of links to this binary (`erl` -> `enigma`) beside it, if there is one.
+fn link_dir() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?;
+    // Started through a link in `bin/`, or as `target/release/enigma` with `bin/` beside it.
+    if dir.file_name().is_some_and(|n| n == "bin") {
+        return Some(dir.to_path_buf());
+    }
+    let bin = dir.join("bin");
+    bin.join("erl").exists().then_some(bin)
+}
+
+/// `enigma [erl flags]`: boots OTP as `erl` does.
+fn boot_erl(args: &[String]) -> ExitCode {
+    let root = enigma_vm::code::path::otp_root();
+    let bindir = erl::bindir(&root);
+    let cmd = match erl::parse(args, &root, &bindir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}", e.message);
+            if e.usage {
+                eprintln!("Usage: erl [flags] [ -- [init_args] ]");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    if cmd.print_args_exit {
+        return ExitCode::SUCCESS;
+    }
+    if cmd.emu.print_version {
+        eprintln!(
+            "Erlang (SMP,ASYNC_THREADS) (BEAM) emulator version {}",
+            enigma_vm::bifs::erlang::system::erts_version()
+        );
+        return ExitCode::SUCCESS;
+    }
+    for (k, v) in &cmd.env {
+        std::env::set_var(k, v);
+    }
+    // As erlexec: the emulator's bin directory (port programs such as `inet_gethost`) and
+    // the root's `bin` go first on PATH, and Enigma's own links before them, so that an
+    // `erl` started from inside runs on Enigma too.
+    let mut path: Vec<PathBuf> = Vec::new();
+    path.extend(link_dir());
+    path.push(bindir.clone());
+    path.push(root.join("bin"));
+    if let Some(old) = std::env::var_os("PATH") {
+        for p in std::env::split_paths(&old) {
+            if !path_has(&path, &p) {
+                path.push(p);
+            }
         }
     }
+    if let Ok(joined) = std::env::join_paths(&path) {
+        std::env::set_var("PATH", joined);
+    }
+    if let Some((n, online)) = cmd.emu.schedulers {
+        enigma_vm::runtime::scheduler::configure(n);
+        let _ = online;
+    }
+    match enigma_vm::runtime::otp_boot::boot(&root, &cmd.boot_args) {
+        Ok(VmExit::Halt(status)) => ExitCode::from(status.clamp(0, 255) as u8),
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("enigma: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn path_has(list: &[PathBuf], p: &Path) -> bool {
+    list.iter().any(|q| q == p)
 }
 
 fn run(args: &[String]) -> ExitCode {

@@ -6,6 +6,8 @@
 pub mod bifs;
 #[deny(unsafe_code)]
 pub mod code;
+#[deny(unsafe_code)]
+pub mod drivers;
 pub mod emulator;
 pub mod pdict;
 pub mod process;

@@ -97,6 +97,9 @@ pub struct Process {
     pub aliases: Vec<crate::runtime::monitors::Alias>,
     /// Suspensions this process holds or is held by (`None` until it takes part in one).
     pub suspension: Option<Box<crate::runtime::suspend::Suspension>>,
+    /// The module whose `undefined_function/3` handles calls to code that is not loaded
+    /// (`process_flag(error_handler, M)`).
+    pub error_handler: enigma_term::Atom,
 }
 
 /// Units of BIF work (list elements looked at, heap words built, bytes encoded) per
@@ -161,6 +164,7 @@ impl Process {
             yielded: false,
             aliases: Vec::new(),
             suspension: None,
+            error_handler: enigma_term::atom::ERROR_HANDLER,
         }
     }
 

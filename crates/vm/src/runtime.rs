@@ -2,10 +2,15 @@
 //! and starting the VM.
 
 pub mod boot;
+pub mod child;
 pub mod ets;
 pub mod exit;
 pub mod mailbox;
+pub mod logger;
 pub mod monitors;
+pub mod otp_boot;
+pub mod poller;
+pub mod ports;
 pub mod scheduler;
 pub mod send;
 pub mod signals;

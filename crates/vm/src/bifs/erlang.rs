@@ -4,8 +4,10 @@
 
 pub mod arith;
 pub mod binaries;
+pub mod code_loading;
 pub mod convert;
 pub mod lists_ops;
+pub mod ports;
 pub mod process_info;
 pub mod processes;
 pub mod spawning;

@@ -292,13 +292,43 @@ fn perf_counter_unit_0(_p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(Term::small(NATIVE_UNITS_PER_SEC))
 }
 
-/// `erts_internal:is_system_process/1`: Enigma has no system processes.
+/// `erts_internal:is_system_process/1`: the processes the VM started at boot and those
+/// spawned with `spawn_system_process/3`.
 fn is_system_process_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    if a[0].is_pid() {
-        Ok(Term::FALSE)
-    } else {
-        Err(badarg())
+    if !a[0].is_pid() {
+        return Err(badarg());
     }
+    Ok(Term::bool(
+        crate::runtime::table::lookup(a[0]).is_some_and(|h| h.system),
+    ))
+}
+
+/// `erts_internal:scheduler_wall_time(Enable)`: turns the measurement on or off; every
+/// scheduler acknowledges with the returned reference as a message, as on BEAM.
+fn scheduler_wall_time_1(p: &mut Process, a: &[Term]) -> BifResult {
+    let on = match a[0] {
+        Term::TRUE => true,
+        Term::FALSE => false,
+        _ => return Err(badarg()),
+    };
+    crate::runtime::scheduler::wall_time::set(on);
+    let r = crate::bifs::erlang::new_ref(p);
+    for _ in 0..crate::runtime::scheduler::count() {
+        p.queue.push_back(r);
+    }
+    Ok(r)
+}
+
+/// `erts_internal:spawn_system_process(M, F, Args)`: a process `init:restart/0` spares.
+fn spawn_system_process_3(p: &mut Process, a: &[Term]) -> BifResult {
+    let (Some(m), Some(f)) = (a[0].as_atom(), a[1].as_atom()) else {
+        return Err(badarg());
+    };
+    let opts = crate::runtime::spawn::SpawnOpts {
+        system: true,
+        ..Default::default()
+    };
+    crate::runtime::spawn::spawn(m, f, a[2], p.group_leader, &opts).map_err(|_| badarg())
 }
 
 /// `erts_internal:group_leader(GroupLeader, Pid)`.
@@ -315,6 +345,8 @@ fn group_leader_3(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 pub const BIFS: &[BifEntry] = &[
+    bif!("erts_internal", "scheduler_wall_time", 1, scheduler_wall_time_1),
+    bif!("erts_internal", "spawn_system_process", 3, spawn_system_process_3),
     bif!("erts_internal", "group_leader", 2, group_leader_2),
     bif!("erts_internal", "group_leader", 3, group_leader_3),
     bif!("erts_internal", "map_next", 3, map_next_3),

@@ -36,8 +36,10 @@ fn tables() -> &'static [&'static [BifEntry]] {
         erlang::BIFS,
         erlang::arith::BIFS,
         erlang::binaries::BIFS,
+        erlang::code_loading::BIFS,
         erlang::convert::BIFS,
         erlang::lists_ops::BIFS,
+        erlang::ports::BIFS,
         erlang::process_info::BIFS,
         erlang::processes::BIFS,
         erlang::spawning::BIFS,
@@ -86,6 +88,20 @@ fn registry() -> &'static HashMap<(Atom, Atom, u32), BifFn> {
 /// The native function implementing `module:name/arity`, if Enigma has one.
 pub fn lookup(module: Atom, name: Atom, arity: u32) -> Option<BifFn> {
     registry().get(&(module, name, arity)).copied()
+}
+
+/// Whether Enigma implements native functions for `module` (its NIF library, in Rust):
+/// `erlang:load_nif/2` from that module then succeeds.
+pub fn has_natives(module: Atom) -> bool {
+    static SET: OnceLock<std::collections::HashSet<Atom>> = OnceLock::new();
+    SET.get_or_init(|| {
+        tables()
+            .iter()
+            .flat_map(|t| t.iter())
+            .filter_map(|e| Atom::intern(e.module).ok())
+            .collect()
+    })
+    .contains(&module)
 }
 
 /// Every registered native function (for coverage reports).

@@ -345,7 +345,6 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
         .iter()
         .map(|e| label_at.get(&e.label).map_or(0, |&i| base + i * size))
         .collect();
-    EXPORT_ADDRS.with(|c| *c.borrow_mut() = export_addrs);
     Ok(Module {
         name: module,
         code,
@@ -361,11 +360,8 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
         compile_info,
         md5,
         on_load,
+        export_addrs,
     })
-}
-
-thread_local! {
-    static EXPORT_ADDRS: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn decode_optional(bytes: &Option<Vec<u8>>, area: &mut VecAlloc) -> Term {
@@ -375,19 +371,51 @@ fn decode_optional(bytes: &Option<Vec<u8>>, area: &mut VecAlloc) -> Term {
         .unwrap_or(Term::NIL)
 }
 
-/// Installs the module's exports (unless only checking) and registers it.
+/// Installs the module (unless only checking): it becomes the current version.
 fn finish(m: &'static Module, _beam: &BeamModule, install: bool) {
-    let addrs = EXPORT_ADDRS.with(|c| std::mem::take(&mut *c.borrow_mut()));
-    if !install {
-        return;
+    if install {
+        make_current(m);
     }
-    register(m);
-    for ((f, a), addr) in m.exports.iter().zip(addrs) {
-        let e: &'static Export = export_entry(m.name, *f, *a);
-        if !is_native(e) {
-            e.code.store(addr, Ordering::Release);
+}
+
+/// Makes `m` the current version of its module and points its export entries at it.
+/// Exports of the previous version that `m` lacks lose their code (a call to them goes
+/// to the error handler, as on BEAM).
+pub fn make_current(m: &'static Module) {
+    let prev = register(m);
+    if let Some(prev) = prev {
+        for &(f, a) in &prev.exports {
+            if !m.exports.contains(&(f, a)) {
+                let e = export_entry(m.name, f, a);
+                if !is_native(e) {
+                    e.code.store(0, Ordering::Release);
+                }
+            }
         }
     }
+    for ((f, a), addr) in m.exports.iter().zip(&m.export_addrs) {
+        let e: &'static Export = export_entry(m.name, *f, *a);
+        if !is_native(e) {
+            e.code.store(*addr, Ordering::Release);
+        }
+    }
+}
+
+/// Takes every export of module `name` away from its code (`erlang:delete_module/1`).
+pub fn unexport_all(m: &'static Module) {
+    for &(f, a) in &m.exports {
+        let e = export_entry(m.name, f, a);
+        if !is_native(e) {
+            e.code.store(0, Ordering::Release);
+        }
+    }
+}
+
+/// Parses and translates a `.beam` without installing it (`erlang:prepare_loading/2`).
+pub fn prepare(bytes: &[u8]) -> Result<Module, LoadFailure> {
+    let beam = enigma_loader::load(bytes).map_err(|e| LoadFailure(e.to_string()))?;
+    let md5 = module_md5(bytes);
+    translate(&beam, md5)
 }
 
 /// Calls `f` on every label an instruction holds.
@@ -1302,10 +1330,29 @@ pub fn opcode_supported(op: Opcode) -> bool {
     !matches!(translate_instr(&mut cx, &instr), Ok(Op::Unimplemented(_)))
 }
 
-/// Loads module `name` from the code path if it is not loaded yet.
+/// Whether a call to a module that is not loaded loads it from the code path natively
+/// (`enigma run`, which has no code server). Off in the real boot: there such a call goes
+/// to the process's error handler, which asks OTP's `code_server`, as on BEAM.
+static AUTOLOAD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Turns native loading on demand on or off (see [`AUTOLOAD`]).
+pub fn set_autoload(on: bool) {
+    AUTOLOAD.store(on, Ordering::Relaxed);
+}
+
+/// Whether modules are loaded natively on demand.
+pub fn autoload() -> bool {
+    AUTOLOAD.load(Ordering::Relaxed)
+}
+
+/// Loads module `name` from the code path if it is not loaded yet (only under `enigma
+/// run`; in the real boot, a module that is not loaded is `nofile` here).
 pub fn ensure_loaded(name: Atom) -> Result<&'static Module, LoadFailure> {
     if let Some(m) = super::module::find_module(name) {
         return Ok(m);
+    }
+    if !autoload() {
+        return Err(LoadFailure("nofile".into()));
     }
     static LOADING: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _guard = LOADING.lock().unwrap_or_else(|e| e.into_inner());

@@ -42,12 +42,19 @@ pub struct Module {
     pub md5: [u8; 16],
     /// The `on_load` function, if the module declares one.
     pub on_load: Option<usize>,
+    /// The code address of each export, in the order of `exports`.
+    pub export_addrs: Vec<usize>,
 }
 
 impl Module {
     /// Address of instruction `i`.
     pub fn address(&self, i: usize) -> usize {
         self.code.get(i).map_or(0, |op| op as *const Op as usize)
+    }
+
+    /// Whether the code address `addr` lies in this module version.
+    pub fn contains_address(&self, addr: usize) -> bool {
+        self.index_of(addr).is_some()
     }
 
     /// Index of the instruction at `addr` if it lies in this module.
@@ -110,9 +117,20 @@ impl Module {
     }
 }
 
+/// The versions of one module, as BEAM keeps them: the current code (what export entries
+/// point to), the old code (still run by processes that were in it when a new version came,
+/// until a purge), and code loaded with an `on_load` function that has not finished yet.
+#[derive(Default, Clone, Copy)]
+pub struct Versions {
+    pub current: Option<&'static Module>,
+    pub old: Option<&'static Module>,
+    pub on_load: Option<&'static Module>,
+}
+
 struct Tables {
-    by_name: HashMap<Atom, &'static Module>,
-    /// `(code start, code end, module)`, sorted by start.
+    by_name: HashMap<Atom, Versions>,
+    /// `(code start, code end, module)`, sorted by start. Every version ever loaded stays
+    /// here (modules are never freed), so stack traces through purged code still resolve.
     by_address: Vec<(usize, usize, &'static Module)>,
     /// Literal area blocks `(start, end)`, sorted.
     literal_ranges: Vec<(usize, usize)>,
@@ -129,11 +147,22 @@ fn tables() -> &'static RwLock<Tables> {
     })
 }
 
-/// Makes `m` the current version of its module.
-pub fn register(m: &'static Module) {
-    let mut t = tables().write().unwrap_or_else(|e| e.into_inner());
-    t.by_name.insert(m.name, m);
+fn write() -> std::sync::RwLockWriteGuard<'static, Tables> {
+    tables().write().unwrap_or_else(|e| e.into_inner())
+}
+
+fn read() -> std::sync::RwLockReadGuard<'static, Tables> {
+    tables().read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Makes the code and literals of `m` known by address (for stack traces and the heap
+/// verifier), whatever version it becomes.
+pub fn register_addresses(m: &'static Module) {
+    let mut t = write();
     let start = m.code.as_ptr() as usize;
+    if t.by_address.iter().any(|&(s, _, _)| s == start) {
+        return;
+    }
     let end = start + m.code.len() * core::mem::size_of::<Op>();
     let pos = t.by_address.partition_point(|&(s, _, _)| s < start);
     t.by_address.insert(pos, (start, end, m));
@@ -144,30 +173,95 @@ pub fn register(m: &'static Module) {
     }
 }
 
-/// The current version of module `name`, if loaded.
-pub fn find_module(name: Atom) -> Option<&'static Module> {
-    tables()
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .by_name
-        .get(&name)
-        .copied()
+/// Makes `m` the current version of its module; the previous current version becomes the
+/// old one (dropping an older one, as a purge would). Returns the previous current version.
+pub fn register(m: &'static Module) -> Option<&'static Module> {
+    register_addresses(m);
+    let mut t = write();
+    let v = t.by_name.entry(m.name).or_default();
+    let prev = v.current.replace(m);
+    if prev.is_some() {
+        v.old = prev;
+    }
+    prev
 }
 
-/// Every loaded module.
+/// Records `m` as loaded but waiting for its `on_load` function.
+pub fn set_on_load(m: &'static Module) {
+    register_addresses(m);
+    write().by_name.entry(m.name).or_default().on_load = Some(m);
+}
+
+/// Takes the code waiting for its `on_load` function.
+pub fn take_on_load(name: Atom) -> Option<&'static Module> {
+    write().by_name.get_mut(&name).and_then(|v| v.on_load.take())
+}
+
+/// The versions of module `name`.
+pub fn versions(name: Atom) -> Versions {
+    read().by_name.get(&name).copied().unwrap_or_default()
+}
+
+/// Makes the current version old (`erlang:delete_module/1`); returns it, or `None` when
+/// there is no current version.
+pub fn retire_current(name: Atom) -> Option<&'static Module> {
+    let mut t = write();
+    let v = t.by_name.get_mut(&name)?;
+    let cur = v.current.take()?;
+    v.old = Some(cur);
+    Some(cur)
+}
+
+/// Forgets the old version (the end of a purge). Its code and literals stay allocated:
+/// terms copied out of its literal area may still live on some heap.
+pub fn drop_old(name: Atom) -> Option<&'static Module> {
+    let mut t = write();
+    let v = t.by_name.get_mut(&name)?;
+    let old = v.old.take();
+    if v.current.is_none() && v.on_load.is_none() {
+        t.by_name.remove(&name);
+    }
+    old
+}
+
+fn preloaded() -> &'static RwLock<Vec<Atom>> {
+    static P: OnceLock<RwLock<Vec<Atom>>> = OnceLock::new();
+    P.get_or_init(|| RwLock::new(Vec::new()))
+}
+
+/// Records that `name` was loaded before the first process ran (`erlang:pre_loaded/0`).
+pub fn mark_preloaded(name: Atom) {
+    preloaded().write().unwrap_or_else(|e| e.into_inner()).push(name);
+}
+
+/// The preloaded modules, in load order (empty under `enigma run`).
+pub fn preloaded_modules() -> Vec<Atom> {
+    preloaded().read().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
+/// The current version of module `name`, if loaded.
+pub fn find_module(name: Atom) -> Option<&'static Module> {
+    read().by_name.get(&name).and_then(|v| v.current)
+}
+
+/// Every module with a current version.
 pub fn loaded_modules() -> Vec<&'static Module> {
-    tables()
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
+    read().by_name.values().filter_map(|v| v.current).collect()
+}
+
+/// The names of every module with current or old code (`erlang:loaded/0`).
+pub fn loaded_names() -> Vec<Atom> {
+    read()
         .by_name
-        .values()
-        .copied()
+        .iter()
+        .filter(|(_, v)| v.current.is_some() || v.old.is_some())
+        .map(|(n, _)| *n)
         .collect()
 }
 
 /// The module whose code contains `addr`, with the instruction index.
 pub fn module_for_address(addr: usize) -> Option<(&'static Module, usize)> {
-    let t = tables().read().unwrap_or_else(|e| e.into_inner());
+    let t = read();
     let k = t.by_address.partition_point(|&(s, _, _)| s <= addr);
     let &(_, end, m) = t.by_address.get(k.checked_sub(1)?)?;
     if addr >= end {
@@ -178,7 +272,7 @@ pub fn module_for_address(addr: usize) -> Option<(&'static Module, usize)> {
 
 /// Whether `addr` lies in some module's literal area (for the heap verifier).
 pub fn is_literal_address(addr: usize) -> bool {
-    let t = tables().read().unwrap_or_else(|e| e.into_inner());
+    let t = read();
     let k = t.literal_ranges.partition_point(|&(s, _)| s <= addr);
     k > 0 && t.literal_ranges.get(k - 1).is_some_and(|&(_, e)| addr < e)
 }

@@ -26,17 +26,30 @@ pub fn otp_root() -> PathBuf {
 /// `<root>/bin/erl`, or a script that sets `ROOTDIR`).
 fn erl_on_path_root() -> Option<PathBuf> {
     let paths = std::env::var_os("PATH")?;
+    let me = std::env::current_exe()
+        .ok()
+        .and_then(|e| std::fs::canonicalize(e).ok());
     for dir in std::env::split_paths(&paths) {
         let erl = dir.join("erl");
         if !erl.is_file() {
             continue;
         }
-        let real = std::fs::canonicalize(&erl).ok()?;
-        let root = real.parent()?.parent()?.to_path_buf();
+        let Ok(real) = std::fs::canonicalize(&erl) else {
+            continue;
+        };
+        // Enigma's own link (`erl` -> `enigma`) is not an OTP installation.
+        if me.as_ref() == Some(&real) {
+            continue;
+        }
+        let Some(root) = real.parent().and_then(Path::parent).map(Path::to_path_buf) else {
+            continue;
+        };
         if root.join("lib").is_dir() {
             return Some(root);
         }
-        let script = std::fs::read_to_string(&real).ok()?;
+        let Ok(script) = std::fs::read_to_string(&real) else {
+            continue;
+        };
         for line in script.lines() {
             if let Some(rest) = line.trim().strip_prefix("ROOTDIR=") {
                 let p = PathBuf::from(rest.trim_matches('"'));

@@ -85,6 +85,19 @@ pub enum Fault {
     /// The process must yield and retry the same BIF later (a long BIF out of reductions,
     /// or `erlang:yield/0`).
     Yield,
+    /// The process waits (switched out, not runnable) until a signal arrives, then retries
+    /// the same BIF: a command to a busy port waits for it to drain.
+    Wait,
+    /// Continue at a code address (a module's local function, such as its `on_load`)
+    /// with `args` in place of the BIF.
+    TrapCode { address: usize, args: Vec<Term> },
+    /// `erlang:hibernate/3`: drop the stack, compact the heap, wait for a message and then
+    /// continue with `module:function(args...)`.
+    Hibernate {
+        module: Atom,
+        function: Atom,
+        args: Vec<Term>,
+    },
 }
 
 impl From<Exception> for Fault {

@@ -247,7 +247,16 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     outcome = RunOutcome::Yield;
                     break;
                 }
-                Fault::Trap { .. } | Fault::TrapFun { .. } => {
+                Fault::Wait => {
+                    p.saved_x
+                        .extend_from_slice(&x[..($mfa.arity as usize).min(X_REGS)]);
+                    outcome = RunOutcome::Wait;
+                    break;
+                }
+                Fault::Trap { .. }
+                | Fault::TrapFun { .. }
+                | Fault::TrapCode { .. }
+                | Fault::Hibernate { .. } => {
                     let e = Exception::error(Term::atom(atom::BADARG));
                     raise!(e)
                 }
@@ -316,10 +325,10 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             Op::CallOnly { arity, target } => {
                 call_to!(to(*target), *arity);
             }
-            Op::CallExt { arity, export } => match resolve(export) {
-                Some(t) => {
+            Op::CallExt { arity: _, export } => match resolve(p, x, export) {
+                Some((t, arity)) => {
                     p.stack.push(Term::cp(next(pc) as usize));
-                    call_to!(t, *arity)
+                    call_to!(t, arity)
                 }
                 None => {
                     let e = undef(p, x, export, false);
@@ -327,21 +336,21 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 }
             },
             Op::CallExtLast {
-                arity,
+                arity: _,
                 export,
                 dealloc,
-            } => match resolve(export) {
-                Some(t) => {
+            } => match resolve(p, x, export) {
+                Some((t, arity)) => {
                     deallocate(&mut p.stack, *dealloc);
-                    call_to!(t, *arity)
+                    call_to!(t, arity)
                 }
                 None => {
                     let e = undef(p, x, export, true);
                     raise!(e.0, e.1)
                 }
             },
-            Op::CallExtOnly { arity, export } => match resolve(export) {
-                Some(t) => call_to!(t, *arity),
+            Op::CallExtOnly { arity: _, export } => match resolve(p, x, export) {
+                Some((t, arity)) => call_to!(t, arity),
                 None => {
                     let e = undef(p, x, export, true);
                     raise!(e.0, e.1)
@@ -398,8 +407,8 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                             1 => {}
                             d => deallocate(&mut p.stack, d - 2),
                         }
-                        match resolve(export) {
-                            Some(t) => call_to!(t, args.len()),
+                        match resolve(p, x, export) {
+                            Some((t, arity)) => call_to!(t, arity),
                             None => {
                                 let e = undef(p, x, export, *tail != 0);
                                 raise!(e.0, e.1)
@@ -421,6 +430,50 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                                 call_to!(t, live)
                             }
                             Err(e) => raise!(e),
+                        }
+                    }
+                    Err(Fault::TrapCode { address, args }) => {
+                        for (i, a) in args.iter().enumerate().take(X_REGS) {
+                            x[i] = *a;
+                        }
+                        match *tail {
+                            0 => p.stack.push(Term::cp(next(pc) as usize)),
+                            1 => {}
+                            d => deallocate(&mut p.stack, d - 2),
+                        }
+                        call_to!(address as *const Op, args.len())
+                    }
+                    Err(Fault::Hibernate {
+                        module,
+                        function,
+                        args,
+                    }) => {
+                        // Nothing of the old stack survives: the call below returns to the
+                        // bottom of the stack, ending the process.
+                        p.stack.clear();
+                        p.stack.push(Term::cp(NORMAL_EXIT.as_ptr() as usize));
+                        p.catches = 0;
+                        for (i, a) in args.iter().enumerate().take(X_REGS) {
+                            x[i] = *a;
+                        }
+                        let export = code::export_entry(module, function, args.len() as u32);
+                        match resolve(p, x, export) {
+                            Some((t, arity)) => {
+                                let live = (arity as usize).min(X_REGS);
+                                p.collect(x, live, 0, true);
+                                p.pc = t;
+                                p.saved_x.extend_from_slice(&x[..live]);
+                                outcome = if p.queue.is_empty() {
+                                    RunOutcome::Wait
+                                } else {
+                                    RunOutcome::Yield
+                                };
+                                break;
+                            }
+                            None => {
+                                let e = undef(p, x, export, true);
+                                raise!(e.0, e.1)
+                            }
                         }
                     }
                     Err(fault) => {
@@ -1413,16 +1466,40 @@ fn call_bif(bif: BifFn, p: &mut Process, args: &[Term]) -> (BifResult, i32) {
     (result, cost as i32)
 }
 
-/// The code address of an export, loading its module on first use.
+/// The code address of an export and the number of argument registers the call passes,
+/// with the arguments in `x`. An export with no code is loaded on first use (`enigma
+/// run`), or else the call goes to `ErrorHandler:undefined_function(M, F, Args)` (the
+/// real boot: that asks the code server to load it, as on BEAM). `None`: `undef`.
 #[inline]
-fn resolve(e: &'static Export) -> Option<*const Op> {
+fn resolve(p: &mut Process, x: &mut [Term], e: &'static Export) -> Option<(*const Op, u32)> {
     let a = e.code_address();
     if a != 0 {
-        return Some(a as *const Op);
+        return Some((a as *const Op, e.arity));
     }
-    let _ = code::load::ensure_loaded(e.module);
-    let a = e.code_address();
-    (a != 0).then_some(a as *const Op)
+    undefined_function(p, x, e)
+}
+
+#[inline(never)]
+fn undefined_function(
+    p: &mut Process,
+    x: &mut [Term],
+    e: &'static Export,
+) -> Option<(*const Op, u32)> {
+    if code::load::autoload() {
+        let _ = code::load::ensure_loaded(e.module);
+        let a = e.code_address();
+        return (a != 0).then_some((a as *const Op, e.arity));
+    }
+    let handler = code::export_entry(p.error_handler, atom::UNDEFINED_FUNCTION, 3);
+    let a = handler.code_address();
+    if a == 0 || e.module == p.error_handler {
+        return None;
+    }
+    let args = build::list(&mut p.heap, &x[..(e.arity as usize).min(X_REGS)]);
+    x[0] = Term::atom(e.module);
+    x[1] = Term::atom(e.function);
+    x[2] = args;
+    Some((a as *const Op, 3))
 }
 
 /// `error:undef` for a call to an export with no code, with the call's arguments.
@@ -1539,8 +1616,8 @@ fn prepare_fun_call(
         if e.arity != arity {
             return Err(badarity(p, fun, x, arity));
         }
-        return match resolve(e) {
-            Some(t) => Ok((t, arity as usize)),
+        return match resolve(p, x, e) {
+            Some((t, arity)) => Ok((t, arity as usize)),
             None => Err(undef(p, x, e, false).0),
         };
     }
@@ -1558,6 +1635,20 @@ fn prepare_fun_call(
     }
     let a = entry.code_address();
     if a == 0 {
+        if !code::load::autoload() {
+            // As BEAM: `ErrorHandler:undefined_lambda(Module, Fun, Args)` loads the module
+            // and calls the fun again.
+            let handler = code::export_entry(p.error_handler, atom::UNDEFINED_LAMBDA, 3);
+            let h = handler.code_address();
+            if h == 0 {
+                return Err(Exception::error(Term::atom(atom::UNDEF)));
+            }
+            let args = build::list(&mut p.heap, &x[..(arity as usize).min(X_REGS)]);
+            x[0] = Term::atom(entry.module);
+            x[1] = fun;
+            x[2] = args;
+            return Ok((h as *const Op, 3));
+        }
         let _ = code::load::ensure_loaded(entry.module);
         let a = entry.code_address();
         if a == 0 {
@@ -1588,8 +1679,8 @@ fn prepare_apply(
         return Err((Exception::error(Term::atom(atom::BADARG)), none));
     };
     let e = code::export_entry(m, f, arity);
-    match resolve(e) {
-        Some(t) => Ok((t, arity)),
+    match resolve(p, x, e) {
+        Some((t, arity)) => Ok((t, arity)),
         None => Err(undef(p, x, e, tail)),
     }
 }

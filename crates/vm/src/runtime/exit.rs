@@ -59,6 +59,10 @@ pub fn exit_process(h: &Arc<Handle>, p: &mut Process) {
 /// Prints BEAM's report for a process that crashed: its exit value, which for an error is
 /// already `{Reason, Stack}`.
 pub fn report_crash(p: &Process) {
+    let format = "Error in process ~p with exit value:~n~p~n";
+    if super::logger::send_error(p.pid, p.group_leader, format, &[p.pid, p.exit_reason]) {
+        return;
+    }
     let mut value = String::new();
     enigma_term::print::write_term(&mut value, p.exit_reason);
     let id = p.pid.as_local_pid().unwrap_or(0);

@@ -71,6 +71,8 @@ pub enum Signal {
     GroupLeader {
         leader: Term,
     },
+    /// Nothing but a wake-up: a busy port the process waited for has drained.
+    Wake,
     /// The receive timeout numbered `seq` expired.
     Timeout {
         seq: u64,

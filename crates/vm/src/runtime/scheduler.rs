@@ -434,7 +434,10 @@ fn sleep(vm: &Vm) {
         return;
     }
     let parked = vm.parked_offline.load(Ordering::SeqCst);
-    if asleep + parked == vm.scheds.len() && super::timers::idle() {
+    if asleep + parked == vm.scheds.len()
+        && super::timers::idle()
+        && !NEVER_DEADLOCK.load(Ordering::Relaxed)
+    {
         // Nothing runs, nothing is queued and no timer can fire: every process waits for
         // a message nobody can send.
         finish(vm, VmExit::Deadlock);
@@ -487,7 +490,11 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
             continue;
         }
         p.slice_start_reductions = p.reductions;
+        let timed = wall_time::enabled().then(std::time::Instant::now);
         let outcome = run(&mut em, &mut p, REDUCTION_BUDGET);
+        if let Some(t0) = timed {
+            wall_time::add_active(i, t0.elapsed());
+        }
         vm.reductions.fetch_add(
             p.reductions.saturating_sub(p.slice_start_reductions),
             Ordering::Relaxed,
@@ -579,8 +586,65 @@ pub fn run_until() -> VmExit {
     }
 }
 
+/// Set in the real boot: an idle system is not stuck there (a port, a terminal or another
+/// node may wake it), and `erl` itself waits forever in that case.
+static NEVER_DEADLOCK: AtomicBool = AtomicBool::new(false);
+
+/// Turns off the deadlock verdict (see [`NEVER_DEADLOCK`]).
+pub fn never_deadlock() {
+    NEVER_DEADLOCK.store(true, Ordering::Relaxed);
+}
+
 /// Re-checks for a deadlock after a timer state change (a sleeping scheduler only checks
 /// when it goes to sleep): wakes one so that it looks again.
 pub fn poke() {
     wake_one(vm());
+}
+
+/// Scheduler wall time (`erlang:system_flag(scheduler_wall_time, true)`): how long each
+/// scheduler has spent running processes since it was enabled. Measured per time slice,
+/// and only while enabled.
+pub mod wall_time {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+
+    static ENABLED: AtomicBool = AtomicBool::new(false);
+    static SINCE: Mutex<Option<Instant>> = Mutex::new(None);
+    /// Active nanoseconds per scheduler (up to 1024).
+    static ACTIVE: [AtomicU64; 1024] = [const { AtomicU64::new(0) }; 1024];
+
+    pub fn enabled() -> bool {
+        ENABLED.load(Ordering::Relaxed)
+    }
+
+    /// Turns measuring on (from zero) or off; returns whether it was on.
+    pub fn set(on: bool) -> bool {
+        let mut since = SINCE.lock().unwrap_or_else(|e| e.into_inner());
+        let was = ENABLED.swap(on, Ordering::SeqCst);
+        if on && !was {
+            for a in ACTIVE.iter() {
+                a.store(0, Ordering::Relaxed);
+            }
+            *since = Some(Instant::now());
+        }
+        was
+    }
+
+    pub(super) fn add_active(i: usize, d: Duration) {
+        if let Some(a) = ACTIVE.get(i) {
+            a.fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
+        }
+    }
+
+    /// `(active, total)` nanoseconds of scheduler `i` (0-based), if enabled.
+    pub fn read(i: usize) -> Option<(u64, u64)> {
+        if !enabled() {
+            return None;
+        }
+        let since = (*SINCE.lock().unwrap_or_else(|e| e.into_inner()))?;
+        let total = since.elapsed().as_nanos() as u64;
+        let active = ACTIVE.get(i)?.load(Ordering::Relaxed).min(total);
+        Some((active, total))
+    }
 }

@@ -14,8 +14,15 @@ use crate::process::Process;
 pub fn send(p: &mut Process, to: Term, msg: Term) -> Result<(), Exception> {
     let target = if to.is_local_pid() {
         to
+    } else if to.is_local_port() {
+        super::ports::message(to, p.pid, msg);
+        return Ok(());
     } else if let Some(name) = to.as_atom() {
         match table::whereis(name) {
+            Some(port) if port.is_local_port() => {
+                super::ports::message(port, p.pid, msg);
+                return Ok(());
+            }
             Some(pid) => pid,
             None => return Err(Exception::error(Term::atom(atom::BADARG))),
         }

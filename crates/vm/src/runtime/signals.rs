@@ -27,6 +27,10 @@ pub fn push(h: &Arc<table::Handle>, s: Signal) {
 
 /// Sends `s` to the local pid `to`; to a dead process it is answered as a dead process would.
 pub fn send(to: Term, s: Signal) {
+    if to.is_local_port() {
+        super::ports::signal(to, s);
+        return;
+    }
     match table::lookup(to) {
         Some(h) => push(&h, s),
         None => bounce(to, s),
@@ -210,6 +214,7 @@ pub fn handle(p: &mut Process) -> Result<usize, Term> {
                     messages += 1;
                 }
             }
+            Signal::Wake => {}
             Signal::Suspend { from } => p.suspend_by(from),
             Signal::Resume { from } => p.resume_by(from),
             Signal::SuspendeeGone { from } => p.suspendee_gone(from),

@@ -35,6 +35,8 @@ pub struct SpawnOpts {
     pub watched: bool,
     /// `spawn_request`: the success reply to queue before the process can run.
     pub reply: Option<SpawnReply>,
+    /// A system process (see `Handle::system`).
+    pub system: bool,
 }
 
 /// Where and how to answer a `spawn_request`: `{Tag, Request, ok, Pid}` to `to`.
@@ -67,6 +69,7 @@ impl Default for SpawnOpts {
             min_bin_vheap_size: None,
             watched: false,
             reply: None,
+            system: false,
         }
     }
 }
@@ -149,7 +152,9 @@ pub fn spawn(
             name: None,
         });
     }
-    let h = Arc::new(Handle::new(pid, inbox, p, opts.priority));
+    let mut h = Handle::new(pid, inbox, p, opts.priority);
+    h.system = opts.system;
+    let h = Arc::new(h);
     table::insert(h.clone());
     if opts.watched {
         scheduler::watch(pid);

@@ -61,6 +61,9 @@ pub struct Handle {
     /// The process whenever no scheduler is running it (`None` while running or dead).
     slot: Mutex<Option<Box<Process>>>,
     priority: AtomicU8,
+    /// A system process (`erts_internal:spawn_system_process/3`, the ones the VM starts):
+    /// `init:restart/0` leaves it running.
+    pub system: bool,
 }
 
 impl Handle {
@@ -70,6 +73,7 @@ impl Handle {
             inbox,
             slot: Mutex::new(Some(p)),
             priority: AtomicU8::new(priority as u8),
+            system: false,
         }
     }
 
@@ -154,6 +158,12 @@ fn shard(id: u64) -> &'static RwLock<PidMap> {
     &t.shards[(id as usize) % SHARDS]
 }
 
+/// Numbers the next process `id` (the real boot starts at 0, as BEAM's `init` is
+/// `<0.0.0>`); only before the first spawn.
+pub fn start_ids_at(id: u64) {
+    table().next_id.store(id, Ordering::Relaxed);
+}
+
 /// A fresh pid number.
 pub fn next_id() -> u64 {
     table().next_id.fetch_add(1, Ordering::Relaxed)
@@ -235,16 +245,29 @@ pub fn name_of(pid: Term) -> Option<Atom> {
     n.by_pid.get(&pid).copied()
 }
 
-/// Registers `name` for the live `pid`; false if the name is taken, the pid already has a
-/// name, or the pid is dead.
+/// Registers `name` for the live `pid` (or open port); false if the name is taken, the pid
+/// already has a name, or the pid is dead.
 pub fn register(name: Atom, pid: Term) -> bool {
+    let alive = if pid.is_local_port() {
+        super::ports::is_open(pid)
+    } else {
+        is_alive(pid)
+    };
     let mut n = table().names.write().unwrap_or_else(|e| e.into_inner());
-    if n.by_name.contains_key(&name) || n.by_pid.contains_key(&pid) || !is_alive(pid) {
+    if n.by_name.contains_key(&name) || n.by_pid.contains_key(&pid) || !alive {
         return false;
     }
     n.by_name.insert(name, pid);
     n.by_pid.insert(pid, name);
     true
+}
+
+/// Removes the name of a port that closed.
+pub fn unregister_port(port: Term) {
+    let mut n = table().names.write().unwrap_or_else(|e| e.into_inner());
+    if let Some(name) = n.by_pid.remove(&port) {
+        n.by_name.remove(&name);
+    }
 }
 
 /// Removes a registration; false if the name was not registered.

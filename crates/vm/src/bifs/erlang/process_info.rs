@@ -205,7 +205,7 @@ fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str
             build::list(out, &tuples)
         }
         "trap_exit" => Term::bool(q.trap_exit),
-        "error_handler" => Term::atom(atom::ERROR_HANDLER),
+        "error_handler" => Term::atom(q.error_handler),
         "priority" => atom_of(q.priority.name()),
         "group_leader" => q.group_leader,
         "total_heap_size" => Term::small(q.heap.total_size() as i64),

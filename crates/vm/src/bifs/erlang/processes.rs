@@ -63,7 +63,7 @@ fn exit_2(p: &mut Process, a: &[Term]) -> BifResult {
             None => Ok(Term::TRUE),
         };
     }
-    if target.is_local_pid() {
+    if target.is_local_pid() || target.is_local_port() {
         signals::send_exit(target, p.pid, reason, ExitKind::Exit2);
     }
     Ok(Term::TRUE)
@@ -71,13 +71,18 @@ fn exit_2(p: &mut Process, a: &[Term]) -> BifResult {
 
 fn link_1(p: &mut Process, a: &[Term]) -> BifResult {
     let other = a[0];
-    if !other.is_local_pid() {
+    if !other.is_local_pid() && !other.is_local_port() {
         return Err(badarg());
     }
     if other == p.pid || p.links.contains(&other) {
         return Ok(Term::TRUE);
     }
-    if !table::is_alive(other) {
+    let alive = if other.is_local_port() {
+        crate::runtime::ports::is_open(other)
+    } else {
+        table::is_alive(other)
+    };
+    if !alive {
         if p.trap_exit {
             // As the answer to a link signal would: through the signal queue.
             send::deliver_tuple(
@@ -105,7 +110,7 @@ fn unlink_1(p: &mut Process, a: &[Term]) -> BifResult {
     }
     if let Some(i) = p.links.iter().position(|l| *l == other) {
         p.links.swap_remove(i);
-        if other.is_local_pid() {
+        if other.is_local_pid() || other.is_local_port() {
             signals::send(other, Signal::Unlink { from: p.pid });
         }
     }
@@ -163,8 +168,11 @@ pub(super) fn watch(
 }
 
 fn monitor(p: &mut Process, kind: Term, target: Term, alias: Option<AliasMode>) -> BifResult {
+    if kind == Term::atom(atom::PORT) {
+        return monitor_port(p, target, alias);
+    }
     if kind != Term::atom(atom::PROCESS) {
-        // Port and time-offset monitors come with ports and the time work.
+        // Time-offset monitors come with the time work.
         return Err(badarg());
     }
     let (pid, name) = if target.is_local_pid() {
@@ -214,6 +222,59 @@ fn monitor(p: &mut Process, kind: Term, target: Term, alias: Option<AliasMode>) 
     Ok(r)
 }
 
+/// `monitor(port, Port | Name)`: `{'DOWN', Ref, port, Object, Reason}` when it closes.
+fn monitor_port(p: &mut Process, target: Term, alias: Option<AliasMode>) -> BifResult {
+    let (port, name) = if target.is_local_port() {
+        (target, None)
+    } else if let Some(n) = target.as_atom() {
+        match table::whereis(n) {
+            Some(t) if t.is_local_port() => (t, Some(n)),
+            _ => {
+                let r = crate::bifs::erlang::new_ref(p);
+                let numbers = r.ref_numbers();
+                watch(p, target, numbers, Some(n), alias);
+                let mut h = enigma_term::VecAlloc::new();
+                let obj = monitors::down_object(&mut h, Some(n), Term::NIL);
+                let rt = build::reference(&mut h, numbers);
+                let msg = build::tuple(
+                    &mut h,
+                    &[
+                        Term::atom(atom::DOWN),
+                        rt,
+                        Term::atom(atom::PORT),
+                        obj,
+                        Term::atom(atom::NOPROC),
+                    ],
+                );
+                let (term, fragment) = send::to_fragment(msg);
+                signals::send(
+                    p.pid,
+                    Signal::Down {
+                        reference: numbers,
+                        term,
+                        fragment,
+                    },
+                );
+                return Ok(r);
+            }
+        }
+    } else {
+        return Err(badarg());
+    };
+    let r = crate::bifs::erlang::new_ref(p);
+    let numbers = r.ref_numbers();
+    watch(p, port, numbers, name, alias);
+    signals::send(
+        port,
+        Signal::Monitor {
+            from: p.pid,
+            reference: numbers,
+            name,
+        },
+    );
+    Ok(r)
+}
+
 fn monitor_2(p: &mut Process, a: &[Term]) -> BifResult {
     monitor(p, a[0], a[1], None)
 }
@@ -233,7 +294,7 @@ fn remove_monitor(p: &mut Process, reference: [u32; 3]) -> bool {
     {
         Some(i) => {
             let m = p.monitors.swap_remove(i);
-            if m.other.is_local_pid() {
+            if m.other.is_local_pid() || m.other.is_local_port() {
                 signals::send(
                     m.other,
                     Signal::Demonitor {
@@ -336,7 +397,7 @@ fn unalias_1(p: &mut Process, a: &[Term]) -> BifResult {
 
 fn register_2(_p: &mut Process, a: &[Term]) -> BifResult {
     let name = a[0].as_atom().ok_or_else(badarg)?;
-    if name == atom::UNDEFINED || !a[1].is_local_pid() {
+    if name == atom::UNDEFINED || !(a[1].is_local_pid() || a[1].is_local_port()) {
         return Err(badarg());
     }
     if table::register(name, a[1]) {
@@ -456,9 +517,48 @@ fn max_heap_term(p: &mut Process) -> Term {
     map::from_pairs(&mut p.heap, pairs)
 }
 
+/// Subscriptions to node up/down messages (`process_flag(monitor_nodes, Bool)` and
+/// `process_flag({monitor_nodes, Opts}, Bool)`): per process and options, how many times
+/// subscribed. Without distribution no node comes or goes, but `global` and `net_kernel`
+/// subscribe at boot and the counts are what the flag returns.
+fn node_monitors() -> &'static std::sync::Mutex<Vec<(Term, u64, i64)>> {
+    static M: std::sync::OnceLock<std::sync::Mutex<Vec<(Term, u64, i64)>>> =
+        std::sync::OnceLock::new();
+    M.get_or_init(Default::default)
+}
+
+fn monitor_nodes(p: &mut Process, opts: Term, on: Term) -> BifResult {
+    if !on.is_boolean() {
+        return Err(badarg());
+    }
+    if !opts.is_nil() && !opts.is_map() {
+        return Err(badarg());
+    }
+    let key = enigma_term::hash::phash2(opts) as u64;
+    let mut m = node_monitors().lock().unwrap_or_else(|e| e.into_inner());
+    let pos = m.iter().position(|(pid, k, _)| *pid == p.pid && *k == key);
+    let old = pos.map_or(0, |i| m[i].2);
+    match (on == Term::TRUE, pos) {
+        (true, Some(i)) => m[i].2 += 1,
+        (true, None) => m.push((p.pid, key, 1)),
+        (false, Some(i)) => {
+            m.swap_remove(i);
+        }
+        (false, None) => {}
+    }
+    Ok(Term::small(old))
+}
+
 fn process_flag_2(p: &mut Process, a: &[Term]) -> BifResult {
+    if let Some(&[k, opts]) = a[0].as_tuple() {
+        if k.as_atom().is_some_and(|k| k.name() == "monitor_nodes") {
+            return monitor_nodes(p, opts, a[1]);
+        }
+        return Err(badarg());
+    }
     let (flag, v) = (a[0].as_atom().ok_or_else(badarg)?, a[1]);
     match flag.name() {
+        "monitor_nodes" => monitor_nodes(p, Term::NIL, v),
         "trap_exit" if v.is_boolean() => {
             let old = Term::bool(p.trap_exit);
             p.trap_exit = v == Term::TRUE;
@@ -526,9 +626,29 @@ fn process_flag_2(p: &mut Process, a: &[Term]) -> BifResult {
                 Term::FALSE
             })
         }
-        "error_handler" if v.is_atom() => Ok(Term::atom(atom::ERROR_HANDLER)),
+        "error_handler" => {
+            let m = v.as_atom().ok_or_else(badarg)?;
+            Ok(Term::atom(std::mem::replace(&mut p.error_handler, m)))
+        }
         _ => Err(badarg()),
     }
+}
+
+/// `erlang:hibernate(M, F, Args)`: the emulator drops the stack, compacts the heap and
+/// waits for a message before calling `M:F(Args...)`.
+fn hibernate_3(_p: &mut Process, a: &[Term]) -> BifResult {
+    let (Some(module), Some(function)) = (a[0].as_atom(), a[1].as_atom()) else {
+        return Err(badarg());
+    };
+    let args = build::list_to_vec(a[2]).ok_or_else(badarg)?;
+    if args.len() > 255 {
+        return Err(badarg());
+    }
+    Err(Fault::Hibernate {
+        module,
+        function,
+        args,
+    })
 }
 
 /// `erlang:yield/0`: switches the process out; the retry after it returns `true`.
@@ -602,6 +722,7 @@ fn bump_reductions_1(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 pub const BIFS: &[BifEntry] = &[
+    bif!("erlang", "hibernate", 3, hibernate_3),
     bif!("erlang", "exit", 2, exit_2),
     bif!("erlang", "link", 1, link_1),
     bif!("erlang", "unlink", 1, unlink_1),

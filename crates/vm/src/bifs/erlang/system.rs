@@ -592,7 +592,24 @@ fn statistics_1(p: &mut Process, a: &[Term]) -> BifResult {
             let o = tuple2(p, atom_of("output"), Term::small(0));
             tuple2(p, i, o)
         }
-        "scheduler_wall_time" | "scheduler_wall_time_all" => Term::atom(atom::UNDEFINED),
+        "scheduler_wall_time" | "scheduler_wall_time_all" => {
+            if !scheduler::wall_time::enabled() {
+                Term::atom(atom::UNDEFINED)
+            } else {
+                let mut items = Vec::new();
+                for i in 0..scheduler::count() {
+                    if let Some((active, total)) = scheduler::wall_time::read(i) {
+                        let a = enigma_term::integer::from_i64(&mut p.heap, active as i64);
+                        let t = enigma_term::integer::from_i64(&mut p.heap, total as i64);
+                        items.push(build::tuple(
+                            &mut p.heap,
+                            &[Term::small(i as i64 + 1), a, t],
+                        ));
+                    }
+                }
+                build::list(&mut p.heap, &items)
+            }
+        }
         "microstate_accounting" => Term::atom(atom::UNDEFINED),
         _ => return Err(badarg()),
     })
@@ -690,11 +707,6 @@ fn get_module_info_2(p: &mut Process, a: &[Term]) -> BifResult {
     module_info_item(p, m, item.name()).ok_or_else(badarg)
 }
 
-fn module_loaded_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    let m = a[0].as_atom().ok_or_else(badarg)?;
-    Ok(Term::bool(code::find_module(m).is_some()))
-}
-
 fn function_exported_3(_p: &mut Process, a: &[Term]) -> BifResult {
     let (Some(m), Some(f), Some(arity)) = (a[0].as_atom(), a[1].as_atom(), a[2].as_small()) else {
         return Err(badarg());
@@ -738,24 +750,18 @@ const PRE_LOADED: &[&str] = &[
 ];
 
 fn pre_loaded_0(p: &mut Process, _a: &[Term]) -> BifResult {
-    let mods: Vec<Term> = PRE_LOADED.iter().map(|m| atom_of(m)).collect();
+    let booted = code::module::preloaded_modules();
+    let mods: Vec<Term> = if booted.is_empty() {
+        PRE_LOADED.iter().map(|m| atom_of(m)).collect()
+    } else {
+        booted.iter().rev().map(|m| Term::atom(*m)).collect()
+    };
     Ok(build::list(&mut p.heap, &mods))
 }
 
-fn loaded_0(p: &mut Process, _a: &[Term]) -> BifResult {
-    let mods: Vec<Term> = code::module::loaded_modules()
-        .iter()
-        .map(|m| Term::atom(m.name))
-        .collect();
-    Ok(build::list(&mut p.heap, &mods))
-}
-
-fn check_old_code_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    a[0].as_atom().ok_or_else(badarg)?;
-    Ok(Term::FALSE)
-}
-
-/// `erlang:load_nif/2`: Enigma cannot load C NIF libraries.
+/// `erlang:load_nif(Path, LoadInfo)` from module M: binds M's NIFs to Enigma's own Rust
+/// implementation of that library when there is one (`zlib`, `prim_file`, ...). A library
+/// Enigma lacks fails as a missing shared object does on BEAM, and is reported once.
 fn load_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
     let path: String = build::list_to_vec(a[0])
         .ok_or_else(badarg)?
@@ -766,8 +772,22 @@ fn load_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
                 .ok_or_else(badarg)
         })
         .collect::<Result<_, _>>()?;
-    let msg =
-        format!("Failed to load NIF library {path}: 'Enigma does not load native NIF libraries'");
+    let caller = code::module_for_address(p.pc as usize).map(|(m, _)| m.name);
+    let tracer_or_native = caller.is_some_and(|m| {
+        crate::bifs::registry::has_natives(m) || matches!(m.name(), "erl_tracer")
+    });
+    if tracer_or_native {
+        return Ok(Term::atom(atom::OK));
+    }
+    let module = caller.map(|m| m.name()).unwrap_or("?");
+    // Sockets come with their own issue; until then OTP runs as with esock disabled,
+    // which its code expects and handles quietly.
+    if !matches!(module, "prim_socket" | "prim_net") {
+        crate::report_unimplemented(&format!("NIF library of {module} ({path})"));
+    }
+    let msg = format!(
+        "Failed to load NIF library {path}: '{path}.so: cannot open shared object file: No such file or directory'"
+    );
     let text = str_term(p, &msg);
     let inner = tuple2(p, atom_of("load_failed"), text);
     Ok(tuple2(p, Term::atom(atom::ERROR), inner))
@@ -888,12 +908,9 @@ pub const BIFS: &[BifEntry] = &[
     bif!("erlang", "erase", 0, erase_0),
     bif!("erlang", "get_module_info", 1, get_module_info_1),
     bif!("erlang", "get_module_info", 2, get_module_info_2),
-    bif!("erlang", "module_loaded", 1, module_loaded_1),
     bif!("erlang", "function_exported", 3, function_exported_3),
     bif!("erlang", "is_builtin", 3, is_builtin_3),
     bif!("erlang", "pre_loaded", 0, pre_loaded_0),
-    bif!("erlang", "loaded", 0, loaded_0),
-    bif!("erlang", "check_old_code", 1, check_old_code_1),
     bif!("erlang", "load_nif", 2, load_nif_2),
     bif!("erlang", "nif_error", 1, nif_error_1),
     bif!("erlang", "nif_error", 2, nif_error_2),
