@@ -188,13 +188,19 @@ fn massage(cmdline: &[String]) -> Result<Vec<String>, ArgError> {
     let mut sources: Vec<Vec<String>> = Vec::new();
     sources.extend(env_words("ERL_OTP25_FLAGS"));
     sources.extend(env_words("ERL_AFLAGS"));
+    let env_before = sources.len();
     if !cmdline.is_empty() {
-        let mut c = cmdline.to_vec();
-        c.push("--".into());
-        sources.push(c);
+        sources.push(cmdline.to_vec());
+        // The command line ends with `--` too (a source of its own, so an `-extra` in the
+        // command line does not take it), unless it is all there is.
+        sources.push(vec!["--".into()]);
     }
     sources.extend(env_words("ERL_FLAGS"));
     sources.extend(env_words("ERL_ZFLAGS"));
+    let only_cmdline = env_before == 0 && sources.len() == usize::from(!cmdline.is_empty()) * 2;
+    if only_cmdline && !cmdline.iter().take_while(|a| *a != "-extra").any(|a| a == "-args_file") {
+        return Ok(cmdline.to_vec());
+    }
     let mut out = Vec::new();
     let mut extra = Vec::new();
     for src in sources {

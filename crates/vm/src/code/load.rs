@@ -238,7 +238,9 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
             }
             Opcode::Line => {
                 let [l] = args::<1>(instr)?;
-                lines.push((code.len() as u32, u(l)?));
+                if beam.lines.is_some() {
+                    lines.push((code.len() as u32, u(l)?));
+                }
                 continue;
             }
             Opcode::OnLoad => {
@@ -409,6 +411,21 @@ pub fn unexport_all(m: &'static Module) {
             e.code.store(0, Ordering::Release);
         }
     }
+}
+
+/// Loads a preloaded module as BEAM has it: BEAM's preloaded modules are built into the
+/// emulator without line numbers, attributes or compile information, so stack traces
+/// through `init` or `erl_prim_loader` show no locations and `init:module_info(compile)`
+/// is `[]`. Enigma reads the installed `.beam` files and drops the same parts.
+pub fn load_preloaded(bytes: &[u8]) -> Result<&'static Module, LoadFailure> {
+    let mut beam = enigma_loader::load(bytes).map_err(|e| LoadFailure(e.to_string()))?;
+    beam.lines = None;
+    beam.attributes = None;
+    beam.compile_info = None;
+    let md5 = module_md5(bytes);
+    let module: &'static Module = Box::leak(Box::new(translate(&beam, md5)?));
+    make_current(module);
+    Ok(module)
 }
 
 /// Parses and translates a `.beam` without installing it (`erlang:prepare_loading/2`).

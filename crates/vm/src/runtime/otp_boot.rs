@@ -65,7 +65,7 @@ fn load_preloaded(dir: &Path) -> Result<(), BootError> {
     for f in files {
         let bytes = std::fs::read(&f)
             .map_err(|e| BootError::Preloaded(format!("{}: {e}", f.display())))?;
-        let m = code::load::load_bytes(&bytes, true)
+        let m = code::load::load_preloaded(&bytes)
             .map_err(|e| BootError::Preloaded(format!("{}: {}", f.display(), e.0)))?;
         code::module::mark_preloaded(m.name);
     }
