@@ -10,6 +10,20 @@
 
 use std::path::{Path, PathBuf};
 
+/// The emulator flags Enigma acts on; `erl`'s others are accepted and ignored.
+pub const USAGE: &str = "Usage: enigma [flags] [ -- [init_args] ]
+The emulator flags Enigma acts on (given as +Flag to erl, -Flag here):
+-S n1:n2       number of schedulers (and schedulers online), at most 1024
+-B[c|d|i]      Ctrl-C behaviour: c interrupts the shell, d (or none) disables the
+               break handler, i ignores break signals
+-P number      maximum number of processes
+-t size        maximum number of atoms
+-hmax size     default maximum heap size in words
+-d             no crash dump for internally detected errors
+-V             print the emulator version
+Every other flag erl's emulator accepts (allocators, scheduler binding, async threads,
+...) is accepted and ignored; see docs/STATUS.md.";
+
 /// What the command line asks of the emulator.
 #[derive(Debug, Default)]
 pub struct EmuOptions {
@@ -143,7 +157,11 @@ fn args_file(
             io_reason(&e)
         ))
     })?;
-    let words = split_words(&text, true);
+    // As erlexec, each file's words end with `--` (which an `-extra` in it takes along).
+    let mut words = split_words(&text, true);
+    if !words.is_empty() {
+        words.push("--".into());
+    }
     let mut i = 0;
     while i < words.len() {
         match words[i].as_str() {

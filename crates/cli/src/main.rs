@@ -80,9 +80,19 @@ fn boot_erl(args: &[String]) -> ExitCode {
     let cmd = match erl::parse(args, &root, &bindir) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("{}", e.message);
+            let me = std::env::current_exe()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| "enigma".into());
             if e.usage {
-                eprintln!("Usage: erl [flags] [ -- [init_args] ]");
+                // As BEAM: an unknown flag is named with the emulator's path.
+                if e.message.starts_with("unknown flag") {
+                    eprintln!("{me} {}", e.message);
+                } else {
+                    eprintln!("{}", e.message);
+                }
+                eprintln!("{}", erl::USAGE);
+            } else {
+                eprintln!("{}", e.message);
             }
             return ExitCode::from(1);
         }
@@ -91,8 +101,9 @@ fn boot_erl(args: &[String]) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if cmd.emu.print_version {
-        eprintln!(
-            "Erlang (SMP,ASYNC_THREADS) (BEAM) emulator version {}",
+        // As erl: on stderr, with a carriage return (the terminal may be in raw mode).
+        eprint!(
+            "Erlang (SMP,ASYNC_THREADS) (BEAM) emulator version {}\r\n",
             enigma_vm::bifs::erlang::system::erts_version()
         );
         return ExitCode::SUCCESS;

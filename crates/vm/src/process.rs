@@ -100,6 +100,14 @@ pub struct Process {
     /// The module whose `undefined_function/3` handles calls to code that is not loaded
     /// (`process_flag(error_handler, M)`).
     pub error_handler: enigma_term::Atom,
+    /// Collections requested by other processes, done before the process runs again:
+    /// `(requester, task, request id, the fragment holding the id)`.
+    pub pending_tasks: Vec<(
+        Term,
+        crate::runtime::mailbox::SystemTask,
+        Term,
+        Option<enigma_heap::Fragment>,
+    )>,
 }
 
 /// Units of BIF work (list elements looked at, heap words built, bytes encoded) per
@@ -165,6 +173,7 @@ impl Process {
             aliases: Vec::new(),
             suspension: None,
             error_handler: enigma_term::atom::ERROR_HANDLER,
+            pending_tasks: Vec::new(),
         }
     }
 

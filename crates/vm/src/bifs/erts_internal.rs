@@ -319,6 +319,63 @@ fn scheduler_wall_time_1(p: &mut Process, a: &[Term]) -> BifResult {
     Ok(r)
 }
 
+/// `erts_internal:request_system_task(Pid, Prio, Request)`: the target does the work
+/// (a collection, a check of old code, copying literals) and answers the caller with
+/// `{Kind, RequestId, Result}`. `Request` is `{garbage_collect, ReqId, major | minor}`,
+/// `{check_process_code, ReqId, Module}` or `{copy_literals, ReqId, Bool}`.
+fn request_system_task_3(p: &mut Process, a: &[Term]) -> BifResult {
+    system_task(p.pid, a[0], a[1], a[2])
+}
+
+/// `erts_internal:request_system_task(Requester, Pid, Prio, Request)`.
+fn request_system_task_4(_p: &mut Process, a: &[Term]) -> BifResult {
+    if !a[0].is_local_pid() {
+        return Err(badarg());
+    }
+    system_task(a[0], a[1], a[2], a[3])
+}
+
+fn system_task(from: Term, target: Term, prio: Term, request: Term) -> BifResult {
+    use crate::runtime::mailbox::{Signal, SystemTask};
+    if !target.is_local_pid() {
+        return Err(badarg());
+    }
+    if !prio
+        .as_atom()
+        .is_some_and(|a| matches!(a.name(), "max" | "high" | "normal" | "low" | "inherit"))
+    {
+        return Err(badarg());
+    }
+    let parts = request.as_tuple().ok_or_else(badarg)?;
+    let (&kind, &req_id) = (parts.first().ok_or_else(badarg)?, parts.get(1).ok_or_else(badarg)?);
+    let arg = parts.get(2).copied().unwrap_or(Term::NIL);
+    let task = match kind.as_atom().map(|a| a.name()) {
+        Some("garbage_collect") => SystemTask::GarbageCollect {
+            major: match arg.as_atom().map(|a| a.name()) {
+                Some("major") => true,
+                Some("minor") => false,
+                _ => return Err(badarg()),
+            },
+        },
+        Some("check_process_code") => SystemTask::CheckProcessCode {
+            module: arg.as_atom().ok_or_else(badarg)?,
+        },
+        Some("copy_literals") => SystemTask::CopyLiterals,
+        _ => return Err(badarg()),
+    };
+    let (request_id, fragment) = crate::runtime::send::to_fragment(req_id);
+    crate::runtime::signals::send(
+        target,
+        Signal::SystemTask {
+            from,
+            task,
+            request_id,
+            fragment,
+        },
+    );
+    Ok(Term::atom(atom::OK))
+}
+
 /// `erts_internal:spawn_system_process(M, F, Args)`: a process `init:restart/0` spares.
 fn spawn_system_process_3(p: &mut Process, a: &[Term]) -> BifResult {
     let (Some(m), Some(f)) = (a[0].as_atom(), a[1].as_atom()) else {
@@ -345,6 +402,8 @@ fn group_leader_3(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 pub const BIFS: &[BifEntry] = &[
+    bif!("erts_internal", "request_system_task", 3, request_system_task_3),
+    bif!("erts_internal", "request_system_task", 4, request_system_task_4),
     bif!("erts_internal", "scheduler_wall_time", 1, scheduler_wall_time_1),
     bif!("erts_internal", "spawn_system_process", 3, spawn_system_process_3),
     bif!("erts_internal", "group_leader", 2, group_leader_2),

@@ -18,6 +18,17 @@ use std::sync::Mutex;
 use enigma_heap::Fragment;
 use enigma_term::{Atom, Term};
 
+/// The work of a system-task request.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum SystemTask {
+    /// Collect (major or minor), then answer `true`.
+    GarbageCollect { major: bool },
+    /// Answer whether the process still runs or returns to old code of the module.
+    CheckProcessCode { module: Atom },
+    /// Answer `ok`: Enigma never frees a literal area, so there is nothing to copy.
+    CopyLiterals,
+}
+
 /// How an exit signal was sent.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum ExitKind {
@@ -73,6 +84,15 @@ pub enum Signal {
     },
     /// Nothing but a wake-up: a busy port the process waited for has drained.
     Wake,
+    /// `erts_internal:request_system_task/3,4`: work the process does on itself and
+    /// answers with `{Kind, RequestId, Result}` to `from` (`request_id` lives in
+    /// `fragment`).
+    SystemTask {
+        from: Term,
+        task: SystemTask,
+        request_id: Term,
+        fragment: Option<Fragment>,
+    },
     /// The receive timeout numbered `seq` expired.
     Timeout {
         seq: u64,

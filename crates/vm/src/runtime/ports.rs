@@ -221,7 +221,9 @@ impl Ctx<'_> {
         }
         if self.st.mode.soft_eof {
             let port = self.port;
-            let msg = build::tuple(&mut VecAlloc::new(), &[port, Term::atom(atom::EOF)]);
+            // The scratch heap must outlive the message until it is copied out.
+            let mut h = VecAlloc::new();
+            let msg = build::tuple(&mut h, &[port, Term::atom(atom::EOF)]);
             send::deliver(self.st.owner, msg);
         } else {
             self.close(Term::atom(atom::NORMAL));
@@ -761,10 +763,8 @@ pub fn message(to: Term, sender: Term, msg: Term) {
     }
     if what.as_atom().is_some_and(|a| a.name() == "close") {
         port.close(Term::atom(atom::NORMAL));
-        let reply = build::tuple(
-            &mut VecAlloc::new(),
-            &[to, atom_term("closed")],
-        );
+        let mut h = VecAlloc::new();
+        let reply = build::tuple(&mut h, &[to, atom_term("closed")]);
         send::deliver(from, reply);
         return;
     }
@@ -780,7 +780,8 @@ pub fn message(to: Term, sender: Term, msg: Term) {
         },
         Some("connect") if value.is_local_pid() => {
             port.connect(value);
-            let reply = build::tuple(&mut VecAlloc::new(), &[to, atom_term("connected")]);
+            let mut h = VecAlloc::new();
+            let reply = build::tuple(&mut h, &[to, atom_term("connected")]);
             send::deliver(from, reply);
         }
         _ => bad(),

@@ -483,6 +483,9 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
             exited(vm, &h, p);
             continue;
         }
+        if !p.pending_tasks.is_empty() {
+            super::signals::run_pending_tasks(&mut p);
+        }
         if p.is_suspended() {
             // Not run until resumed; it still handles signals (a resume, a kill) when
             // they wake it.
@@ -506,6 +509,11 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
                 if push(vm, i, h) > 1 {
                     wake_one(vm);
                 }
+            }
+            // A collection asked for while it ran is done before it waits.
+            RunOutcome::Wait if !p.pending_tasks.is_empty() => {
+                h.put(p);
+                push(vm, i, h);
             }
             RunOutcome::Wait => park(vm, i, h, p),
             RunOutcome::Halt(status) => {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use enigma_term::{atom, build, Term};
 
-use super::mailbox::{ExitKind, Pushed, Signal};
+use super::mailbox::{ExitKind, Pushed, Signal, SystemTask};
 use super::monitors::{self, AliasMode, Monitor};
 use super::{scheduler, table};
 use crate::emulator::exception::{Class, Exception};
@@ -56,6 +56,20 @@ pub fn bounce(dead: Term, s: Signal) {
             name,
         } => monitors::send_down(from, reference, name, dead, Term::atom(atom::NOPROC)),
         Signal::Suspend { from } => send(from, Signal::SuspendeeGone { from: dead }),
+        Signal::SystemTask {
+            from,
+            task,
+            request_id,
+            ..
+        } => {
+            // As BEAM: a task for a process that is gone answers `false` (`ok` for
+            // literal copying).
+            let result = match task {
+                SystemTask::CopyLiterals => Term::atom(atom::OK),
+                _ => Term::FALSE,
+            };
+            answer_task(from, task, request_id, result);
+        }
         _ => {}
     }
 }
@@ -215,6 +229,25 @@ pub fn handle(p: &mut Process) -> Result<usize, Term> {
                 }
             }
             Signal::Wake => {}
+            Signal::SystemTask {
+                from,
+                task,
+                request_id,
+                fragment,
+            } => match task {
+                SystemTask::CheckProcessCode { module } => {
+                    let r = crate::bifs::erlang::code_loading::refers_to_old_code(p, module);
+                    answer_task(from, task, request_id, Term::bool(r));
+                }
+                SystemTask::CopyLiterals => {
+                    answer_task(from, task, request_id, Term::atom(atom::OK));
+                }
+                SystemTask::GarbageCollect { .. } => {
+                    // Done where every live term is a root: the scheduler collects before
+                    // the process runs again, then answers.
+                    p.pending_tasks.push((from, task, request_id, fragment));
+                }
+            },
             Signal::Suspend { from } => p.suspend_by(from),
             Signal::Resume { from } => p.resume_by(from),
             Signal::SuspendeeGone { from } => p.suspendee_gone(from),
@@ -250,4 +283,32 @@ pub fn exit_signal(p: &mut Process, from: Term, reason: Term, kind: ExitKind) ->
         return None;
     }
     Some(reason)
+}
+
+/// Sends `{Kind, RequestId, Result}` for a system task.
+pub fn answer_task(to: Term, task: SystemTask, request_id: Term, result: Term) {
+    let kind = match task {
+        SystemTask::GarbageCollect { .. } => "garbage_collect",
+        SystemTask::CheckProcessCode { .. } => "check_process_code",
+        SystemTask::CopyLiterals => "copy_literals",
+    };
+    let k = enigma_term::Atom::intern(kind)
+        .map(Term::atom)
+        .unwrap_or(Term::NIL);
+    super::send::deliver_tuple(to, &[k, request_id, result]);
+}
+
+/// Runs the collections other processes asked `p` for (while switched out, so that its
+/// saved registers are all its roots) and answers them.
+pub fn run_pending_tasks(p: &mut Process) {
+    for (from, task, request_id, fragment) in std::mem::take(&mut p.pending_tasks) {
+        if let SystemTask::GarbageCollect { major } = task {
+            let mut saved = std::mem::take(&mut p.saved_x);
+            let live = saved.len();
+            p.collect(&mut saved, live, 0, major);
+            p.saved_x = saved;
+        }
+        answer_task(from, task, request_id, Term::TRUE);
+        drop(fragment);
+    }
 }
