@@ -100,6 +100,8 @@ pub struct Process {
     /// The module whose `undefined_function/3` handles calls to code that is not loaded
     /// (`process_flag(error_handler, M)`).
     pub error_handler: enigma_term::Atom,
+    /// Suspended by a busy port until it drains (`process_info` says `suspended`).
+    pub waiting_on_port: bool,
     /// Collections requested by other processes, done before the process runs again:
     /// `(requester, task, request id, the fragment holding the id)`.
     pub pending_tasks: Vec<(
@@ -173,6 +175,7 @@ impl Process {
             aliases: Vec::new(),
             suspension: None,
             error_handler: enigma_term::atom::ERROR_HANDLER,
+            waiting_on_port: false,
             pending_tasks: Vec::new(),
         }
     }

@@ -303,6 +303,13 @@ pub trait Driver: Send {
     /// The port closes: release what the driver holds (the port is gone afterwards).
     fn stop(&mut self, _cx: &mut Ctx) {}
 
+    /// Whether `port_command(P, D, [force])` may push data through while the port is busy
+    /// (BEAM's `ERL_DRV_FLAG_SOFT_BUSY`: the socket drivers); for others `force` is
+    /// `notsup`.
+    fn soft_busy(&self) -> bool {
+        false
+    }
+
     /// Bytes queued for output and not yet written (for busy ports and `halt`'s flush).
     fn queued(&self) -> usize {
         0
@@ -391,6 +398,16 @@ pub fn lookup(port: Term) -> Option<Arc<Port>> {
 /// Whether `port` is open.
 pub fn is_open(port: Term) -> bool {
     lookup(port).is_some()
+}
+
+/// Whether any port is open (its I/O may still wake a waiting process, so the VM is not
+/// deadlocked while one is).
+pub fn any_open() -> bool {
+    !table()
+        .ports
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .is_empty()
 }
 
 /// Every open port, in creation order (`erlang:ports/0`).
@@ -525,19 +542,32 @@ impl Port {
         self.lock().owner
     }
 
-    /// Sends data to the port on behalf of `from`. `Ok(false)` when the port is busy and
-    /// `nosuspend` was given; `Err(Wait)` when the caller must wait for it.
-    pub fn command(&self, from: Term, data: &[u8], force: bool, nosuspend: bool) -> Command {
+    /// Sends data to the port on behalf of `from`, as `how` says to treat a busy port.
+    pub fn command(&self, from: Term, data: &[u8], how: SendMode) -> Command {
+        if how == SendMode::Force {
+            let soft = self
+                .driver
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .as_ref()
+                .is_some_and(|d| d.soft_busy());
+            if !soft {
+                return Command::NotSupported;
+            }
+        }
         {
             let mut st = self.lock();
-            if st.busy && !force {
-                if nosuspend {
-                    return Command::Busy;
+            if st.busy {
+                match how {
+                    SendMode::NoSuspend => return Command::Busy,
+                    SendMode::Suspend => {
+                        if !st.waiters.contains(&from) {
+                            st.waiters.push(from);
+                        }
+                        return Command::Wait;
+                    }
+                    SendMode::Force | SendMode::Queue => {}
                 }
-                if !st.waiters.contains(&from) {
-                    st.waiters.push(from);
-                }
-                return Command::Wait;
             }
         }
         match self.with_driver(|d, cx| {
@@ -667,6 +697,19 @@ pub struct PortInfo {
     pub busy: bool,
 }
 
+/// What a send does when the port is busy.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum SendMode {
+    /// `port_command/2`: the sender waits until the port drains.
+    Suspend,
+    /// `nosuspend`: the send fails (`false`).
+    NoSuspend,
+    /// `force`: the data goes through (drivers that allow it).
+    Force,
+    /// A message `Port ! {Pid, {command, Data}}`: queued, whatever the port's state.
+    Queue,
+}
+
 /// The result of sending a port data.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
@@ -676,6 +719,8 @@ pub enum Command {
     /// Busy: the sender waits for a `Wake` signal and tries again.
     Wait,
     Closed,
+    /// `force` to a driver that cannot take data while busy.
+    NotSupported,
 }
 
 /// `{'DOWN', Ref, port, Object, Reason}` to `watcher`.
@@ -774,7 +819,8 @@ pub fn message(to: Term, sender: Term, msg: Term) {
     match tag.as_atom().map(|a| a.name()) {
         Some("command") => match iodata_bytes(value) {
             Some(bytes) => {
-                let _ = port.command(sender, &bytes, true, false);
+                // A message to a port is queued whether or not the port is busy.
+                let _ = port.command(sender, &bytes, SendMode::Queue);
             }
             None => bad(),
         },
@@ -831,3 +877,4 @@ pub fn flush_all(deadline: std::time::Instant) {
         }
     }
 }
+

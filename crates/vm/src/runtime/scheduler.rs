@@ -437,6 +437,7 @@ fn sleep(vm: &Vm) {
     if asleep + parked == vm.scheds.len()
         && super::timers::idle()
         && !NEVER_DEADLOCK.load(Ordering::Relaxed)
+        && !super::ports::any_open()
     {
         // Nothing runs, nothing is queued and no timer can fire: every process waits for
         // a message nobody can send.

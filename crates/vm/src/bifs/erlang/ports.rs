@@ -13,7 +13,7 @@ use crate::drivers;
 use crate::emulator::exception::{badarg, BifResult, Fault};
 use crate::process::Process;
 use crate::runtime::child::Spec;
-use crate::runtime::ports::{self, Command, Driver, DriverError, IoMode};
+use crate::runtime::ports::{self, Command, Driver, DriverError, IoMode, SendMode};
 
 /// BEAM's default output-queue limits of a port (`busy_limits_port`), in bytes.
 const HIGH_WATERMARK: usize = 8192;
@@ -353,11 +353,24 @@ fn port_command_3(p: &mut Process, a: &[Term]) -> BifResult {
     let Some(port) = ports::lookup(target) else {
         return fail("badarg");
     };
-    match port.command(p.pid, &bytes, force, nosuspend) {
+    let how = if force {
+        SendMode::Force
+    } else if nosuspend {
+        SendMode::NoSuspend
+    } else {
+        SendMode::Suspend
+    };
+    p.waiting_on_port = false;
+    match port.command(p.pid, &bytes, how) {
         Command::Done => Ok(Term::TRUE),
         Command::Busy => Ok(Term::FALSE),
-        Command::Wait => Err(Fault::Wait),
+        Command::Wait => {
+            // Suspended (as `process_info` shows) until the port drains.
+            p.waiting_on_port = true;
+            Err(Fault::Wait)
+        }
         Command::Closed => fail("badarg"),
+        Command::NotSupported => fail("notsup"),
     }
 }
 
@@ -446,12 +459,13 @@ fn port_connect_2(p: &mut Process, a: &[Term]) -> BifResult {
     Ok(Term::TRUE)
 }
 
+/// `port_info/1`'s items, in BEAM's order.
 const INFO_ITEMS: &[&str] = &[
     "registered_name",
+    "name",
+    "links",
     "id",
     "connected",
-    "links",
-    "name",
     "input",
     "output",
     "os_pid",

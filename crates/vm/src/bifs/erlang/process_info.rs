@@ -83,7 +83,7 @@ fn process_status(q: &mut Process, running: bool) -> Term {
     if q.status == Status::Exiting {
         return Term::atom(atom::EXITING);
     }
-    if q.is_suspended() {
+    if q.is_suspended() || q.waiting_on_port {
         return Term::atom(atom::SUSPENDED);
     }
     // A process blocked in `receive` is parked at the receive loop's first instruction with
