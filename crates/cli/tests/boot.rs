@@ -3,6 +3,10 @@
 //! environment; standard output, standard error and the exit status must agree once what
 //! must differ is normalised (timestamps, pids, heap sizes and reduction counts in reports).
 //!
+//! Every other `tests/boot/*.erl` program (besides `boot_helper`) is a case of its own,
+//! run as `-noshell -pa . -s Module main -s init stop`: programs that need the real code
+//! server, application controller or logger.
+//!
 //! Cases listed in `tests/boot/KNOWN_FAILURES` are run but do not fail the suite.
 //! `ENIGMA_BOOT_FILTER=substr` runs a subset.
 
@@ -97,7 +101,30 @@ fn main() {
     let root = repo_root();
     let src = root.join("tests/boot");
     let filter = std::env::var("ENIGMA_BOOT_FILTER").unwrap_or_default();
-    let cases = parse_cases(&std::fs::read_to_string(src.join("cases.txt")).unwrap_or_default());
+    let mut cases =
+        parse_cases(&std::fs::read_to_string(src.join("cases.txt")).unwrap_or_default());
+    let mut programs: Vec<String> = std::fs::read_dir(&src)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()
+                        .and_then(|n| n.strip_suffix(".erl"))
+                        .map(str::to_owned)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    programs.sort();
+    for m in programs.iter().filter(|m| *m != "boot_helper") {
+        cases.push(Case {
+            name: m.clone(),
+            env: Vec::new(),
+            args: ["-noshell", "-pa", ".", "-s", m, "main", "-s", "init", "stop"]
+                .map(String::from)
+                .to_vec(),
+        });
+    }
     let known: Vec<String> = std::fs::read_to_string(src.join("KNOWN_FAILURES"))
         .unwrap_or_default()
         .lines()
@@ -109,7 +136,8 @@ fn main() {
     for f in ["sys.config", "args.txt"] {
         let _ = std::fs::copy(src.join(f), dir.join(f));
     }
-    if let Err(e) = common::erlc(&[src.join("boot_helper.erl")], &dir) {
+    let sources: Vec<_> = programs.iter().map(|m| src.join(format!("{m}.erl"))).collect();
+    if let Err(e) = common::erlc(&sources, &dir) {
         eprintln!("boot: {e}");
         std::process::exit(1);
     }

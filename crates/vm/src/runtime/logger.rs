@@ -89,3 +89,11 @@ pub fn send_error(pid: Term, gl: Term, format: &str, args: &[Term]) -> bool {
     send::deliver(to, msg);
     true
 }
+
+/// Sends an error report of plain text (BEAM's `erts_send_error_to_logger`: the format
+/// `"~s~n"` with the text as its argument).
+pub fn send_error_text(pid: Term, gl: Term, text: &str) -> bool {
+    let mut a = VecAlloc::new();
+    let t = build::str_list(&mut a, text);
+    send_error(pid, gl, "~s~n", &[t])
+}

@@ -44,26 +44,36 @@ fn prepare_loading_2(p: &mut Process, a: &[Term]) -> BifResult {
         return Err(badarg());
     }
     let bytes = a[1].binary_bytes().ok_or_else(badarg)?;
+    let report = |p: &Process, why: &str| {
+        let text = format!("Error loading module {}:\n  {why}\n", quoted(name));
+        crate::runtime::logger::send_error_text(p.pid, p.group_leader, &text);
+    };
+    if !bytes.starts_with(b"FOR1") || !bytes.get(8..12).is_some_and(|t| t == b"BEAM") {
+        report(p, "corrupt file header");
+        return Ok(error_tuple(p, "badfile"));
+    }
     let m = match code::load::prepare(&bytes) {
         Ok(m) => m,
         Err(e) => {
-            crate::runtime::logger::send_error(
-                p.pid,
-                p.group_leader,
-                "Loading of module ~p failed: ~p~n",
-                &[a[0], atom_of("badfile")],
-            );
-            let _ = e;
+            report(p, &e.0);
             return Ok(error_tuple(p, "badfile"));
         }
     };
     if m.name != name {
+        report(p, &format!("module name in object code is {}", quoted(m.name)));
         return Ok(error_tuple(p, "badfile"));
     }
     let m: &'static Module = Box::leak(Box::new(m));
     let r = crate::bifs::erlang::new_ref(p);
     lock_prepared().insert(r.ref_numbers(), m);
     Ok(r)
+}
+
+/// An atom as `~w` prints it (quoted when it must be).
+fn quoted(a: Atom) -> String {
+    let mut s = String::new();
+    enigma_term::print::write_term(&mut s, Term::atom(a));
+    s
 }
 
 fn prepared_of(t: Term) -> Option<&'static Module> {
@@ -177,12 +187,8 @@ fn delete_module_1(p: &mut Process, a: &[Term]) -> BifResult {
     let name = a[0].as_atom().ok_or_else(badarg)?;
     let v = code::module::versions(name);
     if v.current.is_some() && v.old.is_some() {
-        crate::runtime::logger::send_error(
-            p.pid,
-            p.group_leader,
-            "Module ~w must be purged before deleting~n",
-            &[a[0]],
-        );
+        let text = format!("Module {} must be purged before deleting\n", quoted(name));
+        crate::runtime::logger::send_error_text(p.pid, p.group_leader, &text);
         return Err(badarg());
     }
     match code::module::retire_current(name) {
