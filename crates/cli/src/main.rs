@@ -132,7 +132,12 @@ fn boot_erl(args: &[String]) -> ExitCode {
         enigma_vm::runtime::scheduler::configure(n);
         let _ = online;
     }
-    match enigma_vm::runtime::otp_boot::boot(&root, &cmd.boot_args) {
+    let result = enigma_vm::runtime::otp_boot::boot(&root, &cmd.boot_args);
+    // As BEAM's halt: what ports queued (standard output above all) is written first.
+    enigma_vm::runtime::ports::flush_before_exit(
+        std::time::Instant::now() + std::time::Duration::from_secs(30),
+    );
+    match result {
         Ok(VmExit::Halt(status)) => ExitCode::from(status.clamp(0, 255) as u8),
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {

@@ -194,6 +194,25 @@ fn halt_1(_p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 fn halt_2(_p: &mut Process, a: &[Term]) -> BifResult {
+    let mut flush = true;
+    let mut l = a[1];
+    while let Some((opt, rest)) = l.as_cons() {
+        match opt.as_tuple() {
+            Some(&[k, v]) if k.as_atom().is_some_and(|k| k.name() == "flush") => match v {
+                Term::TRUE => flush = true,
+                Term::FALSE => flush = false,
+                _ => return Err(badarg()),
+            },
+            _ => return Err(badarg()),
+        }
+        l = rest;
+    }
+    if !l.is_nil() {
+        return Err(badarg());
+    }
+    if !flush {
+        crate::runtime::ports::halt_without_flush();
+    }
     halt_status(a[0])
 }
 

@@ -859,8 +859,21 @@ pub fn iodata_bytes(t: Term) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// A process exits: the ports it owns close with its reason (through the link, which
-/// `exit.rs` sends as an exit signal); nothing else to do here.
+static NO_FLUSH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `halt(S, [{flush, false}])`: the VM exits without writing what ports queued.
+pub fn halt_without_flush() {
+    NO_FLUSH.store(true, Ordering::SeqCst);
+}
+
+/// Before the VM exits after `halt`: what ports have queued is written (unless the halt
+/// said not to), waiting at most until `deadline`.
+pub fn flush_before_exit(deadline: std::time::Instant) {
+    if !NO_FLUSH.load(Ordering::SeqCst) {
+        flush_all(deadline);
+    }
+}
+
 /// When the VM halts: give each port's driver a moment to write what it queued.
 pub fn flush_all(deadline: std::time::Instant) {
     let ports: Vec<Arc<Port>> = table()
