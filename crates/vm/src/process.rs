@@ -97,6 +97,12 @@ pub struct Process {
     pub aliases: Vec<crate::runtime::monitors::Alias>,
     /// Suspensions this process holds or is held by (`None` until it takes part in one).
     pub suspension: Option<Box<crate::runtime::suspend::Suspension>>,
+    /// The binary that OTP 24-style construction instructions (`bs_init2`, `bs_append`,
+    /// then `bs_put_*`) are filling: its heap binary or refc handle (a GC root, so a
+    /// collection between the steps moves it safely), `[]` when none.
+    pub bs_target: Term,
+    /// The bit position in `bs_target` where the next `bs_put_*` writes.
+    pub bs_pos: usize,
 }
 
 /// Units of BIF work (list elements looked at, heap words built, bytes encoded) per
@@ -161,6 +167,8 @@ impl Process {
             yielded: false,
             aliases: Vec::new(),
             suspension: None,
+            bs_target: Term::NIL,
+            bs_pos: 0,
         }
     }
 
@@ -191,6 +199,7 @@ impl Process {
                 &mut self.last_trace,
                 &mut self.exit_reason,
                 &mut self.group_leader,
+                &mut self.bs_target,
             ],
         };
         enigma_heap::collect(&mut self.heap, need, &mut roots, major);
@@ -207,6 +216,7 @@ impl Process {
                     &mut self.last_trace,
                     &mut self.exit_reason,
                     &mut self.group_leader,
+                    &mut self.bs_target,
                 ],
             };
             let outside = |a: usize| {
@@ -260,7 +270,7 @@ struct ProcRoots<'a> {
     stack: &'a mut Vec<Term>,
     queue: &'a mut VecDeque<Term>,
     dict: &'a mut crate::pdict::ProcessDict,
-    extra: [&'a mut Term; 3],
+    extra: [&'a mut Term; 4],
 }
 
 impl Roots for ProcRoots<'_> {

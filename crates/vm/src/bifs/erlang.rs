@@ -6,6 +6,7 @@ pub mod arith;
 pub mod binaries;
 pub mod convert;
 pub mod lists_ops;
+pub mod md5;
 pub mod process_info;
 pub mod processes;
 pub mod spawning;

@@ -38,6 +38,7 @@ fn tables() -> &'static [&'static [BifEntry]] {
         erlang::binaries::BIFS,
         erlang::convert::BIFS,
         erlang::lists_ops::BIFS,
+        erlang::md5::BIFS,
         erlang::process_info::BIFS,
         erlang::processes::BIFS,
         erlang::spawning::BIFS,

@@ -79,7 +79,7 @@ fn read_other(stack: &[Term], s: Src) -> Term {
 }
 
 #[inline(always)]
-fn write(x: &mut [Term], stack: &mut [Term], d: Dst, v: Term) {
+pub(crate) fn write(x: &mut [Term], stack: &mut [Term], d: Dst, v: Term) {
     if let Dst::X(i) = d {
         // SAFETY: as in `read`: x register numbers are below `X_REGS`.
         unsafe { *x.get_unchecked_mut(i as usize) = v };
@@ -1249,6 +1249,15 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
 
             Op::Nop => pc = next(pc),
+            Op::BsLegacy(b) => match ops::bits::legacy::exec(p, x, b) {
+                Ok(()) => {
+                    if p.over_max_heap {
+                        killed!(Term::atom(atom::KILLED));
+                    }
+                    pc = next(pc);
+                }
+                Err(e) => fail_to!(b.fail, e),
+            },
             Op::BsInitWritable => {
                 x[0] = build::binary(&mut p.heap, &[]);
                 pc = next(pc);
