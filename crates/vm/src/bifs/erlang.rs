@@ -93,26 +93,26 @@ fn error_2(_p: &mut Process, a: &[Term]) -> BifResult {
     Err(Fault::Raise(e))
 }
 
-fn error_3(_p: &mut Process, a: &[Term]) -> BifResult {
+/// `erlang:error(Reason, Args, Options)`: the last `{error_info, Map}` of a proper list made
+/// only of such entries goes into the top frame; anything else (an empty or improper list, a
+/// non-list, another element) falls back to `error/2`, as BEAM's `error_3` does.
+fn error_3(p: &mut Process, a: &[Term]) -> BifResult {
     let mut e = Exception::error(a[0]);
     e.args = a[1];
-    // Only `{error_info, Map}` entries of the options end up in the trace.
-    let mut info = Vec::new();
+    let mut info = None;
     let mut l = a[2];
     while let Some((h, t)) = l.as_cons() {
-        if h.as_tuple()
-            .is_some_and(|e| e.len() == 2 && e[0] == Term::atom(atom::ERROR_INFO))
-        {
-            info.push(h);
+        match h.as_tuple() {
+            Some(&[tag, m]) if tag == Term::atom(atom::ERROR_INFO) && m.is_map() => {
+                info = Some(h);
+            }
+            _ => break,
         }
         l = t;
     }
-    if !l.is_nil() {
-        return Err(badarg());
+    if let (Some(entry), true) = (info, l.is_nil()) {
+        e.info = build::list(&mut p.heap, &[entry]);
     }
-    e.info = build::list(&mut enigma_term::VecAlloc::new(), &[]);
-    let _ = info;
-    e.info = a[2];
     Err(Fault::Raise(e))
 }
 

@@ -1645,11 +1645,11 @@ fn is_raising_bif(e: &Export) -> bool {
 /// The top of the trace for an exception a BIF raised.
 fn bif_top_frame(p: &mut Process, mfa: &Export, args: &[Term], e: &Exception) -> TopFrame {
     if is_raising_bif(mfa) {
-        // `error(Reason, none)`: no argument list, the arity stays.
-        let args = if e.args == Term::atom(atom::NONE) {
-            Term::NON_VALUE
-        } else {
+        // `error(Reason, none)` or any other non-list: no argument list, the arity stays.
+        let args = if e.args.is_list() {
             e.args
+        } else {
+            Term::NON_VALUE
         };
         return TopFrame {
             args,
@@ -1728,10 +1728,10 @@ fn throw(
         };
         let args = if top.args.is_value() {
             top.args
-        } else if e.args == Term::atom(atom::NONE) {
-            Term::NON_VALUE
-        } else {
+        } else if e.args.is_list() {
             e.args
+        } else {
+            Term::NON_VALUE
         };
         let top = TopFrame { args, info, ..top };
         stacktrace::capture(&mut p.heap, class, pc, &p.stack, top)
