@@ -7,6 +7,7 @@ pub mod binaries;
 pub mod convert;
 pub mod lists_ops;
 pub mod md5;
+pub mod packet;
 pub mod process_info;
 pub mod processes;
 pub mod spawning;

@@ -39,6 +39,7 @@ fn tables() -> &'static [&'static [BifEntry]] {
         erlang::convert::BIFS,
         erlang::lists_ops::BIFS,
         erlang::md5::BIFS,
+        erlang::packet::BIFS,
         erlang::process_info::BIFS,
         erlang::processes::BIFS,
         erlang::spawning::BIFS,
