@@ -316,10 +316,24 @@ fn nodes_2(p: &mut Process, a: &[Term]) -> BifResult {
     Ok(build::list(&mut p.heap, &[entry]))
 }
 
+/// `erlang:display/1`: the term as BEAM's own printer writes it (floats as `%e`, printable
+/// lists as strings, maps without spaces, ...), straight to standard output. BEAM's printer
+/// on Unix writes every newline as CR LF, whatever standard output is, and so does this.
 fn display_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    let mut s = String::new();
-    enigma_term::print::write_term(&mut s, a[0]);
-    println!("{s}");
+    use std::io::Write;
+    let mut text = Vec::new();
+    enigma_term::print::display_term(&mut text, a[0]);
+    text.push(b'\n');
+    let mut out = Vec::with_capacity(text.len() + 1);
+    for b in text {
+        if b == b'\n' {
+            out.push(b'\r');
+        }
+        out.push(b);
+    }
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(&out);
+    let _ = stdout.flush();
     Ok(Term::TRUE)
 }
 
