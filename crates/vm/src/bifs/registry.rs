@@ -52,6 +52,7 @@ fn tables() -> &'static [&'static [BifEntry]] {
         counters::BIFS,
         enigma_code::BIFS,
         enigma_io::BIFS,
+        erts_debug::BIFS,
         erts_internal::BIFS,
         ets::BIFS,
         file::BIFS,

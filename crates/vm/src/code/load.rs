@@ -57,6 +57,9 @@ struct Ctx<'a> {
     literals: Vec<Term>,
     lit_area: VecAlloc,
     lambdas: Vec<&'static FunEntry>,
+    /// Bignum operands already placed in the literal area: as in BEAM, every use of the
+    /// same value in the code is the same term.
+    bignums: HashMap<num_bigint::BigInt, Term>,
 }
 
 impl Ctx<'_> {
@@ -76,7 +79,14 @@ impl Ctx<'_> {
             Operand::Y(n) => Src::Y(*n as u16),
             Operand::Atom(i) => Src::Const(self.atom(*i)?),
             Operand::Integer(v) => Src::Const(integer::from_i64(&mut self.lit_area, *v)),
-            Operand::BigInt(v) => Src::Const(integer::from_bigint(&mut self.lit_area, v)),
+            Operand::BigInt(v) => Src::Const(match self.bignums.get(v) {
+                Some(t) => *t,
+                None => {
+                    let t = integer::from_bigint(&mut self.lit_area, v);
+                    self.bignums.insert(v.clone(), t);
+                    t
+                }
+            }),
             Operand::LiteralIndex(i) => Src::Const(
                 *self
                     .literals
@@ -224,6 +234,7 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
         literals,
         lit_area,
         lambdas,
+        bignums: HashMap::new(),
     };
 
     let mut code: Vec<Op> = Vec::with_capacity(beam.code.len());
@@ -1412,6 +1423,7 @@ pub fn opcode_supported(op: Opcode) -> bool {
         literals: Vec::new(),
         lit_area: VecAlloc::new(),
         lambdas: Vec::new(),
+        bignums: HashMap::new(),
     };
     let instr = Instr {
         op,
