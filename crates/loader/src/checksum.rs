@@ -12,9 +12,11 @@ use crate::error::LoadError;
 /// Bytes of one lambda table entry: function, arity, label, index, free count, old uniq.
 const LAMBDA_ENTRY_BYTES: usize = 24;
 
-/// The checksum of the `.beam` in `bytes`, as BEAM computes it.
+/// The checksum of the `.beam` in `bytes` (inflated first if gzip-compressed), as BEAM
+/// computes it.
 pub fn module_md5(bytes: &[u8]) -> Result<[u8; 16], LoadError> {
-    let chunks = chunks::split(bytes)?;
+    let bytes = crate::gzip::decompress(bytes)?;
+    let chunks = chunks::split(&bytes)?;
     let mut md5 = Md5::new();
     let atoms = chunks
         .get(b"AtU8")

@@ -151,6 +151,11 @@ pub enum LoadError {
         /// What went wrong.
         reason: &'static str,
     },
+    /// A gzip-compressed module could not be inflated (corrupt, truncated, bad checksum).
+    Gzip {
+        /// What the inflater reported.
+        reason: String,
+    },
     /// A literal is not in the external term format (does not start with 131).
     BadLiteral {
         /// 0-based literal index.
@@ -203,6 +208,7 @@ impl fmt::Display for LoadError {
             BadInstruction { instr, reason } => write!(f, "bad instruction {instr}: {reason}"),
             BadEntry { table, index, reason } => write!(f, "bad {table} entry {index}: {reason}"),
             Inflate { reason } => write!(f, "corrupt LitT chunk: {reason}"),
+            Gzip { reason } => write!(f, "corrupt gzip-compressed module: {reason}"),
             BadLiteral { index } => write!(f, "literal {index} is not in external term format"),
         }
     }

@@ -1,6 +1,6 @@
 //! enigma-loader: reads a `.beam` file into a validated, decoded generic module.
 //!
-//! [`load`] splits the IFF container into chunks (`chunks.rs`), decodes each
+//! [`load`] inflates a gzip-compressed file (`gzip.rs`), splits the IFF container into chunks (`chunks.rs`), decodes each
 //! chunk (`chunks/*.rs`), decodes the instruction stream with the compact term
 //! encoding (`compact.rs`) against the opcode table (`opcodes.rs`), and finally
 //! checks everything that spans tables (`validate.rs`). A [`BeamModule`] that
@@ -31,6 +31,7 @@ mod chunks;
 mod compact;
 mod disasm;
 mod error;
+mod gzip;
 mod instr;
 mod opcodes;
 mod reader;
@@ -58,6 +59,7 @@ pub use chunks::types::{TypeEntry, TypeTable, TYPES_VERSION, TYPE_ANY};
 pub use compact::MAX_REG;
 pub use disasm::{disasm, quote_atom, render_instr, render_operand};
 pub use error::LoadError;
+pub use gzip::{decompress, GZIP_MAGIC, MAX_BEAM_BYTES};
 pub use instr::{AllocKind, Instr, Operand};
 pub use opcodes::{Opcode, MAX_OPCODE};
 
@@ -113,9 +115,10 @@ impl BeamModule {
     }
 }
 
-/// Parses and validates a `.beam` file.
+/// Parses and validates a `.beam` file (inflating it first when it is gzip-compressed).
 pub fn load(bytes: &[u8]) -> Result<BeamModule, LoadError> {
-    let chunks = chunks::split(bytes)?;
+    let bytes = gzip::decompress(bytes)?;
+    let chunks = chunks::split(&bytes)?;
 
     let atoms = match (chunks.get(b"AtU8"), chunks.get(b"Atom")) {
         (Some(data), _) => chunks::atoms::parse(data, Encoding::Utf8)?,

@@ -135,6 +135,32 @@ pub fn is_flat(t: Term) -> bool {
     matches!(node(t), Some(Node::Flat { .. }))
 }
 
+/// A piece of a HAMT: its root or one of its inner nodes.
+#[derive(Copy, Clone, Debug)]
+pub struct TrieNode<'a> {
+    /// Whether this is the root (the map itself) rather than an inner node.
+    pub is_root: bool,
+    /// The children, lowest slot first: leaves (`[Key | Value]` cons cells) and inner nodes.
+    pub children: &'a [Term],
+}
+
+/// `t` as a HAMT root or inner node, for code that walks the trie itself
+/// (`erts_debug:flat_size/1`, `erts_internal:map_hashmap_children/1`); `None` for flat
+/// maps and other terms.
+pub fn trie_node<'a>(t: Term) -> Option<TrieNode<'a>> {
+    match node(t)? {
+        Node::Head { children, .. } => Some(TrieNode {
+            is_root: true,
+            children,
+        }),
+        Node::Inner { children, .. } => Some(TrieNode {
+            is_root: false,
+            children,
+        }),
+        Node::Flat { .. } => None,
+    }
+}
+
 /// The shared keys tuple of a flat map.
 pub fn keys_tuple(map: Term) -> Option<Term> {
     match node(map)? {

@@ -110,6 +110,12 @@ pub struct Process {
         Term,
         Option<enigma_heap::Fragment>,
     )>,
+    /// The binary that OTP 24-style construction instructions (`bs_init2`, `bs_append`,
+    /// then `bs_put_*`) are filling: its heap binary or refc handle (a GC root, so a
+    /// collection between the steps moves it safely), `[]` when none.
+    pub bs_target: Term,
+    /// The bit position in `bs_target` where the next `bs_put_*` writes.
+    pub bs_pos: usize,
 }
 
 /// Units of BIF work (list elements looked at, heap words built, bytes encoded) per
@@ -177,6 +183,8 @@ impl Process {
             error_handler: enigma_term::atom::ERROR_HANDLER,
             waiting_on_port: false,
             pending_tasks: Vec::new(),
+            bs_target: Term::NIL,
+            bs_pos: 0,
         }
     }
 
@@ -207,6 +215,7 @@ impl Process {
                 &mut self.last_trace,
                 &mut self.exit_reason,
                 &mut self.group_leader,
+                &mut self.bs_target,
             ],
         };
         enigma_heap::collect(&mut self.heap, need, &mut roots, major);
@@ -223,6 +232,7 @@ impl Process {
                     &mut self.last_trace,
                     &mut self.exit_reason,
                     &mut self.group_leader,
+                    &mut self.bs_target,
                 ],
             };
             let outside = |a: usize| {
@@ -276,7 +286,7 @@ struct ProcRoots<'a> {
     stack: &'a mut Vec<Term>,
     queue: &'a mut VecDeque<Term>,
     dict: &'a mut crate::pdict::ProcessDict,
-    extra: [&'a mut Term; 3],
+    extra: [&'a mut Term; 4],
 }
 
 impl Roots for ProcRoots<'_> {

@@ -155,12 +155,18 @@ fn pos_len(p: &mut Process, (pos, len): (usize, usize)) -> Term {
     )
 }
 
+/// `match/2,3` and `matches/2,3`. As in BEAM, the subject and the options are checked
+/// first, and a search that ends at position 0 (an empty subject or scope `{0, 0}`) finds
+/// nothing without looking at the pattern at all, so even an invalid one gives no badarg.
 fn do_match(p: &mut Process, subject: Term, pattern: Term, opts: Term, global: bool) -> BifResult {
     let hay = bytes_of(subject)?;
-    let pats = patterns(pattern)?;
     let o = options(opts, hay.len(), false)?;
     let (start, end) = o.scope.unwrap_or((0, hay.len()));
-    let found = find(&hay, &pats, start, end, global);
+    let found = if end == 0 {
+        Vec::new()
+    } else {
+        find(&hay, &patterns(pattern)?, start, end, global)
+    };
     if !global {
         return Ok(match found.first() {
             Some(&m) => pos_len(p, m),
@@ -187,12 +193,17 @@ fn matches_3(p: &mut Process, a: &[Term]) -> BifResult {
     do_match(p, a[0], a[1], a[2], true)
 }
 
+/// `split/2,3`; the pattern is ignored when the search ends at position 0, as in
+/// [`do_match`].
 fn do_split(p: &mut Process, subject: Term, pattern: Term, opts: Term) -> BifResult {
     let hay = bytes_of(subject)?;
-    let pats = patterns(pattern)?;
     let o = options(opts, hay.len(), true)?;
     let (start, end) = o.scope.unwrap_or((0, hay.len()));
-    let found = find(&hay, &pats, start, end, o.global);
+    let found = if end == 0 {
+        Vec::new()
+    } else {
+        find(&hay, &patterns(pattern)?, start, end, o.global)
+    };
     let mut parts: Vec<(usize, usize)> = Vec::with_capacity(found.len() + 1);
     let mut from = 0;
     for (at, len) in found {

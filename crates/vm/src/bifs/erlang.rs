@@ -8,6 +8,8 @@ pub mod code_loading;
 pub mod convert;
 pub mod lists_ops;
 pub mod ports;
+pub mod md5;
+pub mod packet;
 pub mod process_info;
 pub mod processes;
 pub mod spawning;
@@ -94,26 +96,26 @@ fn error_2(_p: &mut Process, a: &[Term]) -> BifResult {
     Err(Fault::Raise(e))
 }
 
-fn error_3(_p: &mut Process, a: &[Term]) -> BifResult {
+/// `erlang:error(Reason, Args, Options)`: the last `{error_info, Map}` of a proper list made
+/// only of such entries goes into the top frame; anything else (an empty or improper list, a
+/// non-list, another element) falls back to `error/2`, as BEAM's `error_3` does.
+fn error_3(p: &mut Process, a: &[Term]) -> BifResult {
     let mut e = Exception::error(a[0]);
     e.args = a[1];
-    // Only `{error_info, Map}` entries of the options end up in the trace.
-    let mut info = Vec::new();
+    let mut info = None;
     let mut l = a[2];
     while let Some((h, t)) = l.as_cons() {
-        if h.as_tuple()
-            .is_some_and(|e| e.len() == 2 && e[0] == Term::atom(atom::ERROR_INFO))
-        {
-            info.push(h);
+        match h.as_tuple() {
+            Some(&[tag, m]) if tag == Term::atom(atom::ERROR_INFO) && m.is_map() => {
+                info = Some(h);
+            }
+            _ => break,
         }
         l = t;
     }
-    if !l.is_nil() {
-        return Err(badarg());
+    if let (Some(entry), true) = (info, l.is_nil()) {
+        e.info = build::list(&mut p.heap, &[entry]);
     }
-    e.info = build::list(&mut enigma_term::VecAlloc::new(), &[]);
-    let _ = info;
-    e.info = a[2];
     Err(Fault::Raise(e))
 }
 
@@ -335,10 +337,24 @@ fn nodes_2(p: &mut Process, a: &[Term]) -> BifResult {
     Ok(build::list(&mut p.heap, &[entry]))
 }
 
+/// `erlang:display/1`: the term as BEAM's own printer writes it (floats as `%e`, printable
+/// lists as strings, maps without spaces, ...), straight to standard output. BEAM's printer
+/// on Unix writes every newline as CR LF, whatever standard output is, and so does this.
 fn display_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    let mut s = String::new();
-    enigma_term::print::write_term(&mut s, a[0]);
-    println!("{s}");
+    use std::io::Write;
+    let mut text = Vec::new();
+    enigma_term::print::display_term(&mut text, a[0]);
+    text.push(b'\n');
+    let mut out = Vec::with_capacity(text.len() + 1);
+    for b in text {
+        if b == b'\n' {
+            out.push(b'\r');
+        }
+        out.push(b);
+    }
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(&out);
+    let _ = stdout.flush();
     Ok(Term::TRUE)
 }
 

@@ -27,7 +27,7 @@ use num_bigint::{BigInt, Sign};
 use crate::bif;
 use crate::bifs::os::{atom_of, NATIVE_UNITS_PER_SEC};
 use crate::bifs::BifEntry;
-use crate::emulator::exception::{badarg, BifResult};
+use crate::emulator::exception::{badarg, BifResult, Fault};
 use crate::process::Process;
 
 /// Pairs returned by the first `map_next` call on a large map (BEAM's
@@ -227,6 +227,24 @@ fn map_to_tuple_keys_1(_p: &mut Process, a: &[Term]) -> BifResult {
     map::keys_tuple(a[0]).ok_or_else(badarg)
 }
 
+/// `erts_internal:map_hashmap_children/1`: the children of a HAMT root or inner node,
+/// last slot first as BEAM lists them (leaves as `[Key | Value]` cells, inner nodes as
+/// they are: `erts_debug:size/1` walks them). `badarg` for a flat map, `badmap` otherwise.
+fn map_hashmap_children_1(p: &mut Process, a: &[Term]) -> BifResult {
+    if let Some(node) = map::trie_node(a[0]) {
+        let rev: Vec<Term> = node.children.iter().rev().copied().collect();
+        return Ok(build::list(&mut p.heap, &rev));
+    }
+    if map::is_flat(a[0]) {
+        return Err(badarg());
+    }
+    Err(Fault::Raise(crate::emulator::exception::error_tuple(
+        &mut p.heap,
+        atom::BADMAP,
+        a[0],
+    )))
+}
+
 /// `erts_internal:term_type/1`: the emulator's name for a term's representation.
 fn term_type_1(_p: &mut Process, a: &[Term]) -> BifResult {
     let t = a[0];
@@ -257,6 +275,7 @@ fn term_type_1(_p: &mut Process, a: &[Term]) -> BifResult {
             boxed::EXTERNAL_PORT => "external_port",
             boxed::EXTERNAL_REF => "external_reference",
             boxed::MAP if map::is_flat(t) => "flatmap",
+            boxed::MAP if map::trie_node(t).is_some_and(|n| !n.is_root) => "hashmap_node",
             boxed::MAP => "hashmap",
             _ => "unknown",
         }
@@ -410,6 +429,12 @@ pub const BIFS: &[BifEntry] = &[
     bif!("erts_internal", "group_leader", 3, group_leader_3),
     bif!("erts_internal", "map_next", 3, map_next_3),
     bif!("erts_internal", "map_to_tuple_keys", 1, map_to_tuple_keys_1),
+    bif!(
+        "erts_internal",
+        "map_hashmap_children",
+        1,
+        map_hashmap_children_1
+    ),
     bif!("erts_internal", "term_type", 1, term_type_1),
     bif!("erts_internal", "cmp_term", 2, cmp_term_2),
     bif!("erts_internal", "garbage_collect", 1, garbage_collect_1),

@@ -186,8 +186,14 @@ impl DateTime {
     }
 
     /// Reads `{{Y, Mo, D}, {H, Mi, S}}`, checking that it is a valid date and time from
-    /// [`BASE_YEAR`] on (BEAM's limits for its calendar BIFs).
+    /// [`BASE_YEAR`] on (BEAM's limits for its local-time BIFs).
     pub fn from_term(t: Term) -> Option<DateTime> {
+        DateTime::from_term_since(t, BASE_YEAR)
+    }
+
+    /// As [`DateTime::from_term`], for years from `first_year` on (BEAM's UTC conversions
+    /// accept 1600 on).
+    pub fn from_term_since(t: Term, first_year: i64) -> Option<DateTime> {
         let &[date, time] = t.as_tuple()? else {
             return None;
         };
@@ -205,7 +211,7 @@ impl DateTime {
             minute: mi.as_small()?,
             second: s.as_small()?,
         };
-        let valid = (BASE_YEAR..=i32::MAX as i64 - 1).contains(&dt.year)
+        let valid = (first_year..=i32::MAX as i64 - 1).contains(&dt.year)
             && (1..=12).contains(&dt.month)
             && dt.day >= 1
             && dt.day <= days_in_month(dt.year, dt.month)

@@ -35,6 +35,9 @@ fn fail<T>(msg: impl Into<String>) -> Result<T, LoadFailure> {
 
 /// Reads, translates and (if `install`) registers the module in `bytes`.
 pub fn load_bytes(bytes: &[u8], install: bool) -> Result<&'static Module, LoadFailure> {
+    // A gzip-compressed file is inflated once here rather than by each reader below.
+    let bytes = enigma_loader::decompress(bytes).map_err(|e| LoadFailure(e.to_string()))?;
+    let bytes: &[u8] = &bytes;
     let beam = enigma_loader::load(bytes).map_err(|e| LoadFailure(e.to_string()))?;
     let md5 = module_md5(bytes);
     let module = translate(&beam, md5)?;
@@ -54,6 +57,9 @@ struct Ctx<'a> {
     literals: Vec<Term>,
     lit_area: VecAlloc,
     lambdas: Vec<&'static FunEntry>,
+    /// Bignum operands already placed in the literal area: as in BEAM, every use of the
+    /// same value in the code is the same term.
+    bignums: HashMap<num_bigint::BigInt, Term>,
 }
 
 impl Ctx<'_> {
@@ -73,7 +79,14 @@ impl Ctx<'_> {
             Operand::Y(n) => Src::Y(*n as u16),
             Operand::Atom(i) => Src::Const(self.atom(*i)?),
             Operand::Integer(v) => Src::Const(integer::from_i64(&mut self.lit_area, *v)),
-            Operand::BigInt(v) => Src::Const(integer::from_bigint(&mut self.lit_area, v)),
+            Operand::BigInt(v) => Src::Const(match self.bignums.get(v) {
+                Some(t) => *t,
+                None => {
+                    let t = integer::from_bigint(&mut self.lit_area, v);
+                    self.bignums.insert(v.clone(), t);
+                    t
+                }
+            }),
             Operand::LiteralIndex(i) => Src::Const(
                 *self
                     .literals
@@ -221,6 +234,7 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
         literals,
         lit_area,
         lambdas,
+        bignums: HashMap::new(),
     };
 
     let mut code: Vec<Op> = Vec::with_capacity(beam.code.len());
@@ -476,6 +490,7 @@ fn for_each_label(op: &mut Op, f: &mut dyn FnMut(&mut Label)) {
             }
         }
         Op::Bif3(b) => f(&mut b.fail),
+        Op::BsLegacy(b) => f(&mut b.fail),
         Op::Jump(l) | Op::LoopRecEnd(l) | Op::Wait(l) => f(l),
         Op::WaitTimeout { target, .. } => f(target),
         Op::Catch { handler, .. } | Op::Try { handler, .. } => f(handler),
@@ -1226,8 +1241,128 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
         // Marks a function a NIF may replace; without a NIF loaded the Erlang body runs.
         O::NifStart => Op::Nop,
         O::BsInitWritable => Op::BsInitWritable,
+        O::BsInit2
+        | O::BsInitBits
+        | O::BsAdd
+        | O::BsAppend
+        | O::BsPrivateAppend
+        | O::BsPutInteger
+        | O::BsPutFloat
+        | O::BsPutBinary
+        | O::BsPutString
+        | O::BsUtf8Size
+        | O::BsUtf16Size
+        | O::BsPutUtf8
+        | O::BsPutUtf16
+        | O::BsPutUtf32 => Op::BsLegacy(Box::new(translate_legacy_bs(cx, i)?)),
         other => Op::Unimplemented(other.name()),
     })
+}
+
+/// The construction instructions of OTP 24 and earlier compilers (see [`LegacyBs`]).
+fn translate_legacy_bs(cx: &mut Ctx, i: &Instr) -> Result<LegacyBs, LoadFailure> {
+    use LegacyBsKind as K;
+    use Opcode as O;
+    let (fail, kind) = match i.op {
+        O::BsInit2 | O::BsInitBits => {
+            let [l, size, extra, live, _flags, d] = args::<6>(i)?;
+            let kind = K::Init {
+                size: cx.src(size)?,
+                bits: i.op == O::BsInitBits,
+                extra: heap_need(extra)?,
+                live: u(live)?,
+                dst: cx.dst(d)?,
+            };
+            (label(l)?, kind)
+        }
+        O::BsAdd => {
+            let [l, a, b, unit, d] = args::<5>(i)?;
+            let kind = K::Add {
+                a: cx.src(a)?,
+                b: cx.src(b)?,
+                unit: u(unit)?,
+                dst: cx.dst(d)?,
+            };
+            (label(l)?, kind)
+        }
+        O::BsAppend => {
+            let [l, size, extra, live, unit, bin, _flags, d] = args::<8>(i)?;
+            let kind = K::Append {
+                size: cx.src(size)?,
+                extra: heap_need(extra)?,
+                live: Some(u(live)?),
+                unit: u(unit)?,
+                bin: cx.src(bin)?,
+                dst: cx.dst(d)?,
+            };
+            (label(l)?, kind)
+        }
+        O::BsPrivateAppend => {
+            let [l, size, unit, bin, _flags, d] = args::<6>(i)?;
+            let kind = K::Append {
+                size: cx.src(size)?,
+                extra: 0,
+                live: None,
+                unit: u(unit)?,
+                bin: cx.src(bin)?,
+                dst: cx.dst(d)?,
+            };
+            (label(l)?, kind)
+        }
+        O::BsPutInteger | O::BsPutFloat | O::BsPutBinary => {
+            let [l, size, unit, flags, src] = args::<5>(i)?;
+            let (size, unit, flags, src) = (cx.src(size)?, u(unit)?, u(flags)?, cx.src(src)?);
+            let kind = match i.op {
+                O::BsPutInteger => K::PutInteger {
+                    size,
+                    unit,
+                    flags,
+                    src,
+                },
+                O::BsPutFloat => K::PutFloat {
+                    size,
+                    unit,
+                    flags,
+                    src,
+                },
+                _ => K::PutBinary { size, unit, src },
+            };
+            (label(l)?, kind)
+        }
+        O::BsPutString => {
+            let [len, off] = args::<2>(i)?;
+            let (len, off) = (u(len)? as usize, u(off)? as usize);
+            let bytes = cx
+                .beam
+                .strings
+                .get(off..off.saturating_add(len))
+                .ok_or_else(|| LoadFailure("bs_put_string outside the string table".into()))?;
+            (Label::FAIL, K::PutString(bytes.into()))
+        }
+        O::BsUtf8Size | O::BsUtf16Size => {
+            let [l, src, d] = args::<3>(i)?;
+            let kind = K::UtfSize {
+                width: if i.op == O::BsUtf8Size { 8 } else { 16 },
+                src: cx.src(src)?,
+                dst: cx.dst(d)?,
+            };
+            (label(l)?, kind)
+        }
+        _ => {
+            let [l, flags, src] = args::<3>(i)?;
+            let kind = K::PutUtf {
+                width: match i.op {
+                    O::BsPutUtf8 => 8,
+                    O::BsPutUtf16 => 16,
+                    _ => 32,
+                },
+                flags: u(flags)?,
+                src: cx.src(src)?,
+            };
+            (label(l)?, kind)
+        }
+    };
+    Ok(LegacyBs { fail, kind })
 }
 
 fn translate_bs_create_bin(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
@@ -1333,6 +1468,7 @@ pub fn opcode_supported(op: Opcode) -> bool {
         literals: Vec::new(),
         lit_area: VecAlloc::new(),
         lambdas: Vec::new(),
+        bignums: HashMap::new(),
     };
     let instr = Instr {
         op,

@@ -111,6 +111,80 @@ pub enum BsSegKind {
     PrivateAppend,
 }
 
+/// One of the binary-construction instructions of OTP 24 and earlier compilers, which OTP 25
+/// still loads (`bs_init2`, `bs_add`, `bs_put_integer`, ...). They build a binary in steps:
+/// `bs_init*` or `bs_append` allocates it and makes it the process's binary under
+/// construction, each `bs_put_*` writes the next segment into it. Boxed: they are rare
+/// beside the rest of the instruction set and would otherwise widen every `Op`.
+#[derive(Clone, Debug)]
+pub struct LegacyBs {
+    /// Where to jump on failure, or [`Label::FAIL`] to raise.
+    pub fail: Label,
+    pub kind: LegacyBsKind,
+}
+
+/// What a [`LegacyBs`] instruction does.
+#[derive(Clone, Debug)]
+pub enum LegacyBsKind {
+    /// `bs_init2` (`bits` false: `size` in bytes) or `bs_init_bits` (`size` in bits).
+    Init {
+        size: Src,
+        bits: bool,
+        /// Heap words the code allocates right after (its own `test_heap` is folded in).
+        extra: u32,
+        live: u32,
+        dst: Dst,
+    },
+    /// `bs_add`: `a + b * unit`, the running size of a binary about to be built.
+    Add {
+        a: Src,
+        b: Src,
+        unit: u32,
+        dst: Dst,
+    },
+    /// `bs_append` / `bs_private_append`: `bin` followed by `size` bits still to be put.
+    Append {
+        size: Src,
+        extra: u32,
+        /// Live registers, or `None` for `bs_private_append` (no collection).
+        live: Option<u32>,
+        unit: u32,
+        bin: Src,
+        dst: Dst,
+    },
+    PutInteger {
+        size: Src,
+        unit: u32,
+        flags: u32,
+        src: Src,
+    },
+    PutFloat {
+        size: Src,
+        unit: u32,
+        flags: u32,
+        src: Src,
+    },
+    /// `size` is a number of units or the atom `all`.
+    PutBinary {
+        size: Src,
+        unit: u32,
+        src: Src,
+    },
+    PutString(Box<[u8]>),
+    /// `bs_put_utf8`/`16`/`32` (`width` 8, 16 or 32).
+    PutUtf {
+        width: u8,
+        flags: u32,
+        src: Src,
+    },
+    /// `bs_utf8_size` / `bs_utf16_size`: bytes the code point will take.
+    UtfSize {
+        width: u8,
+        src: Src,
+        dst: Dst,
+    },
+}
+
 /// Flags of a bit-syntax match segment.
 pub const BS_LITTLE: u32 = 0x02;
 pub const BS_SIGNED: u32 = 0x04;
@@ -485,6 +559,8 @@ pub enum Op {
     },
     /// `bs_init_writable`: x0 (a size hint) becomes an empty binary to append to.
     BsInitWritable,
+    /// An OTP 24-style construction instruction (see [`LegacyBs`]).
+    BsLegacy(Box<LegacyBs>),
 
     // ---- fallbacks ----
     /// An instruction that BEAM has but Enigma does not implement yet: raises

@@ -79,7 +79,7 @@ fn read_other(stack: &[Term], s: Src) -> Term {
 }
 
 #[inline(always)]
-fn write(x: &mut [Term], stack: &mut [Term], d: Dst, v: Term) {
+pub(crate) fn write(x: &mut [Term], stack: &mut [Term], d: Dst, v: Term) {
     if let Dst::X(i) = d {
         // SAFETY: as in `read`: x register numbers are below `X_REGS`.
         unsafe { *x.get_unchecked_mut(i as usize) = v };
@@ -1302,6 +1302,15 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
 
             Op::Nop => pc = next(pc),
+            Op::BsLegacy(b) => match ops::bits::legacy::exec(p, x, b) {
+                Ok(()) => {
+                    if p.over_max_heap {
+                        killed!(Term::atom(atom::KILLED));
+                    }
+                    pc = next(pc);
+                }
+                Err(e) => fail_to!(b.fail, e),
+            },
             Op::BsInitWritable => {
                 x[0] = build::binary(&mut p.heap, &[]);
                 pc = next(pc);
@@ -1727,11 +1736,11 @@ fn is_raising_bif(e: &Export) -> bool {
 /// The top of the trace for an exception a BIF raised.
 fn bif_top_frame(p: &mut Process, mfa: &Export, args: &[Term], e: &Exception) -> TopFrame {
     if is_raising_bif(mfa) {
-        // `error(Reason, none)`: no argument list, the arity stays.
-        let args = if e.args == Term::atom(atom::NONE) {
-            Term::NON_VALUE
-        } else {
+        // `error(Reason, none)` or any other non-list: no argument list, the arity stays.
+        let args = if e.args.is_list() {
             e.args
+        } else {
+            Term::NON_VALUE
         };
         return TopFrame {
             args,
@@ -1810,10 +1819,10 @@ fn throw(
         };
         let args = if top.args.is_value() {
             top.args
-        } else if e.args == Term::atom(atom::NONE) {
-            Term::NON_VALUE
-        } else {
+        } else if e.args.is_list() {
             e.args
+        } else {
+            Term::NON_VALUE
         };
         let top = TopFrame { args, info, ..top };
         stacktrace::capture(&mut p.heap, class, pc, &p.stack, top)

@@ -487,18 +487,47 @@ fn universaltime_to_localtime_1(p: &mut Process, a: &[Term]) -> BifResult {
     Ok(os::utc_to_local(utc.to_posix()).to_term(&mut p.heap))
 }
 
+/// `erlang:universaltime_to_posixtime/1`: valid dates from 1600 on, as BEAM accepts.
 fn universaltime_to_posixtime_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let utc = DateTime::from_term(a[0]).ok_or_else(badarg)?;
+    let utc = DateTime::from_term_since(a[0], 1600).ok_or_else(badarg)?;
     Ok(integer::from_i64(&mut p.heap, utc.to_posix()))
 }
 
+/// `erlang:posixtime_to_universaltime/1` for any 64-bit number of seconds. The civil date
+/// comes from BEAM's own arithmetic (`seconds_to_univ`), whose divisions truncate toward
+/// zero: far before year 0 that is a day off the proleptic calendar, and erl shows that day.
 fn posixtime_to_universaltime_1(p: &mut Process, a: &[Term]) -> BifResult {
     let secs = a[0].as_i64().ok_or_else(badarg)?;
-    // Keep the year within what days_from_civil handles exactly.
-    if secs.unsigned_abs() > (1u64 << 59) {
-        return Err(badarg());
+    Ok(seconds_to_univ(secs).to_term(&mut p.heap))
+}
+
+/// The UTC date and time of `time` seconds after the epoch, computed as BEAM does.
+fn seconds_to_univ(time: i64) -> DateTime {
+    const DAY: i64 = 86_400;
+    let mut days = time / DAY;
+    let mut secs = time % DAY;
+    if secs < 0 {
+        days -= 1;
+        secs += DAY;
     }
-    Ok(DateTime::from_posix(secs).to_term(&mut p.heap))
+    // Days from 0000-03-01; |time| < 2^63 keeps every product below in range.
+    days += 719_468;
+    let before = |y: i64| 365 * y + y / 4 - y / 100 + y / 400;
+    let mut y = (10_000 * days + 14_780) / 3_652_425;
+    let mut rest = days - before(y);
+    if rest < 0 {
+        y -= 1;
+        rest = days - before(y);
+    }
+    let mi = (100 * rest + 52) / 3060;
+    DateTime {
+        year: y + (mi + 2) / 12,
+        month: (mi + 2) % 12 + 1,
+        day: rest - (mi * 306 + 5) / 10 + 1,
+        hour: secs / 3600,
+        minute: secs % 3600 / 60,
+        second: secs % 60,
+    }
 }
 
 // ---- statistics/1 ----

@@ -1,5 +1,6 @@
 //! Bit syntax: matching binaries (match contexts and the `bs_get_*` family) here, building
-//! them (`bs_create_bin`, appends, [`BitWriter`]) in [`construct`].
+//! them (`bs_create_bin`, appends, [`BitWriter`]) in [`construct`], and the OTP 24-style
+//! construction instructions (`bs_init2`, `bs_put_*`, ...) in [`legacy`].
 //!
 //! A match context is the boxed object `[orig, start, end, pos]` (see `enigma_term::boxed`):
 //! `orig` is always a heap or refc binary (sub-binaries are flattened when the context is
@@ -11,6 +12,7 @@
 //! 64 bytes is copied into a heap binary, anything else becomes a sub-binary of `orig`.
 
 pub mod construct;
+pub mod legacy;
 
 pub use construct::{create_bin, finish, init_writable, BitWriter};
 

@@ -1,5 +1,6 @@
 //! Building binaries: `bs_create_bin` (every segment kind), appends, `bs_init_writable`,
-//! and [`BitWriter`], the bit-level buffer the binary BIFs build with too.
+//! and [`BitWriter`], the bit-level buffer the binary BIFs build with too. The older
+//! step-by-step construction instructions are in [`super::legacy`].
 //!
 //! `bs_create_bin` works as BEAM's: a first pass checks every size (and the types it needs
 //! for that) and adds up the bits, then the segments are written in order. A failure
@@ -122,6 +123,14 @@ impl BitWriter {
             self.bits += take;
             left -= take;
         }
+    }
+
+    /// Appends `n` zero bits.
+    pub fn put_zeros(&mut self, n: usize) {
+        let used = self.bits % 8;
+        let fresh = (used + n).div_ceil(8) - usize::from(used > 0);
+        self.buf.resize(self.buf.len() + fresh, 0);
+        self.bits += n;
     }
 
     /// Appends whole bytes.
@@ -293,7 +302,7 @@ fn writable(heap: &ProcessHeap, v: Term) -> Option<(Term, *mut OffHeapBin, usize
 
 /// `v` (a bitstring) followed by the bits of `tail`: grown in place when [`writable`] allows,
 /// else copied into a new writable buffer.
-fn append(heap: &mut ProcessHeap, v: Term, tail: BitWriter) -> Term {
+pub(crate) fn append(heap: &mut ProcessHeap, v: Term, tail: BitWriter) -> Term {
     if let Some((handle, ptr, off, size)) = writable(heap, v) {
         let n = handle.boxed_word(1) as usize;
         // SAFETY: `writable` checked that this process's handle is the data's only
@@ -583,7 +592,7 @@ fn build_segments(p: &mut Process, x: &[Term], segs: &[BsSegment]) -> Result<Ter
 
 /// The IEEE bits of a float segment's value in `bits` (16, 32 or 64) bits, or the error
 /// (`type` for a non-number, `no_float` for an integer too large for a float).
-fn float_bits(v: Term, bits: usize) -> Result<u64, &'static str> {
+pub(crate) fn float_bits(v: Term, bits: usize) -> Result<u64, &'static str> {
     let f = if let Some(f) = v.as_float() {
         f
     } else if let Some(i) = v.as_small() {
