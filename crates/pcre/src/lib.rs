@@ -395,6 +395,21 @@ impl CompileError {
 /// (10 × 32 bytes), character types.
 const TABLES_LENGTH: usize = 256 + 256 + 320 + 256;
 
+/// The linked PCRE2's version string (`"10.46 2025-08-27"`), as `pcre2_config` gives it.
+pub fn version() -> String {
+    let mut buf = [0u8; 64];
+    // SAFETY: PCRE2_CONFIG_VERSION writes a NUL-terminated string of at most 24 code
+    // units into the buffer, which holds 64.
+    let n = unsafe {
+        pcre2_sys::pcre2_config_8(
+            pcre2_sys::PCRE2_CONFIG_VERSION,
+            buf.as_mut_ptr() as *mut core::ffi::c_void,
+        )
+    };
+    let len = if n > 0 { (n as usize - 1).min(buf.len()) } else { 0 };
+    String::from_utf8_lossy(&buf[..len]).into_owned()
+}
+
 /// BEAM's character tables: ISO-8859-1 (Latin-1), as `erts/emulator/pcre/pcre_latin_1_table.c`
 /// defines them for PCRE1, in PCRE2's layout. They decide `\w`, `\d`, `\s`, POSIX classes and
 /// caseless matching for code points below 256 (in UTF mode too, unless `ucp` is given).

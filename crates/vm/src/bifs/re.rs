@@ -459,12 +459,13 @@ fn compile_error_term(
 // version, compile, inspect
 // ---------------------------------------------------------------------------------------------
 
-/// The version of PCRE whose behaviour `re` reproduces (BEAM's bundled PCRE); the library
-/// actually linked is PCRE2 10.46.
-const BEAM_PCRE_VERSION: &str = "8.44 2020-02-12";
-
+/// `re:version()`: the PCRE library actually linked (PCRE2), not BEAM's PCRE 8.44. Code
+/// that keeps patterns compiled by another VM checks this and recompiles from the source
+/// when it differs (Elixir's `Regex` does), since a compiled pattern is only valid for the
+/// library that compiled it.
 fn version_0(p: &mut Process, _args: &[Term]) -> BifResult {
-    Ok(build::binary(&mut p.heap, BEAM_PCRE_VERSION.as_bytes()))
+    let v = enigma_pcre::version();
+    Ok(build::binary(&mut p.heap, v.as_bytes()))
 }
 
 fn compile_1(p: &mut Process, args: &[Term]) -> BifResult {
