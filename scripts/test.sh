@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, the Rust unit tests of each crate (including the
-# loader's and the VM's mutated-.beam tests), `enigma check` over all of OTP, and the
-# differential conformance suite (each program on erl and on Enigma), then the suite again
-# under GC stress (collect at every collection point) minus the programs whose point is
-# sheer volume (a million-frame stack rescanned at every allocation would take hours).
+# loader's and the VM's mutated-.beam tests), `enigma check` over all of OTP, the
+# differential conformance suite (each program on erl and on Enigma), the boot tests (erl
+# command lines, and erlc/escript/rebar3/elixir started through the `erl` link), a sample of
+# OTP's sources compiled by erlc on Enigma and compared byte for byte, then the conformance
+# suite again under GC stress (collect at every collection point) minus the programs whose
+# point is sheer volume (a million-frame stack rescanned at every allocation would take
+# hours).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,5 +16,6 @@ cargo build --release -p enigma-cli
 cargo test --release --workspace
 ./target/release/enigma check /usr/lib/erlang/lib/*/ebin
 scripts/status.sh --check
+scripts/erlc-parity.sh --sample 12
 ENIGMA_GC_STRESS=1 ENIGMA_GC_VERIFY=1 ENIGMA_CONFORMANCE_SKIP="deep_,gc_heavy,gc_large,proc_many,list_flatten,list_mapfoldl,ets_big_terms" \
   cargo test --release -p enigma-cli --test conformance

@@ -15,6 +15,10 @@ write(Dir, V) ->
     ok = file:write_file(filename:join(Dir, "cr_mod.erl"), Src),
     {ok, cr_mod} = compile:file(filename:join(Dir, "cr_mod.erl"), [{outdir, Dir}]).
 
+%% Lets the logger print a report before the program's next line (reports are printed
+%% asynchronously, on erl too).
+settle() -> timer:sleep(100).
+
 ask(P) ->
     P ! {self(), version},
     receive {P, V} -> V after 2000 -> timeout end.
@@ -37,6 +41,7 @@ main() ->
     io:format("check_process_code: ~p ~p~n",
               [erlang:check_process_code(Old, cr_mod), erlang:check_process_code(self(), cr_mod)]),
     io:format("load again while old code is used: ~p~n", [code:load_file(cr_mod)]),
+    settle(),
     io:format("soft_purge: ~p~n", [code:soft_purge(cr_mod)]),
     Ref = monitor(process, Old),
     io:format("purge: ~p~n", [code:purge(cr_mod)]),
@@ -49,6 +54,7 @@ main() ->
     io:format("delete: ~p ~p~n", [code:delete(cr_mod), erlang:module_loaded(cr_mod)]),
     io:format("call after delete loads it again: ~p~n", [catch cr_mod:new_only()]),
     io:format("delete with old code present: ~p~n", [catch code:delete(cr_mod)]),
+    settle(),
     code:purge(cr_mod),
     io:format("delete: ~p~n", [code:delete(cr_mod)]),
     code:purge(cr_mod),

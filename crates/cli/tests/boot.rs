@@ -7,9 +7,14 @@
 //! run as `-noshell -pa . -s Module main -s init stop`: programs that need the real code
 //! server, application controller or logger.
 //!
+//! `tests/boot/tools.txt` lists tools that start `erl` (`erlc`, `escript`, `rebar3`,
+//! `elixir`): each runs once as installed and once with Enigma's link directory first on
+//! `PATH`, as a user would try Enigma.
+//!
 //! Cases listed in `tests/boot/KNOWN_FAILURES` are run but do not fail the suite.
 //! `ENIGMA_BOOT_FILTER=substr` runs a subset.
 
+#[allow(dead_code)] // each test binary uses part of the shared helpers
 mod common;
 
 use std::path::Path;
@@ -87,11 +92,10 @@ fn parse_cases(text: &str) -> Vec<Case> {
 /// heap, stack and reduction counts that crash reports print.
 fn normalise(bytes: &[u8]) -> String {
     let s = String::from_utf8_lossy(bytes);
-    let timestamp = regex::Regex::new(r"\d{1,2}-[A-Z][a-z]{2}-\d{4}::\d\d:\d\d:\d\d\.\d+")
-        .expect("regex");
+    let timestamp =
+        regex::Regex::new(r"\d{1,2}-[A-Z][a-z]{2}-\d{4}::\d\d:\d\d:\d\d\.\d+").expect("regex");
     let pid = regex::Regex::new(r"<0\.\d+\.\d+>").expect("regex");
-    let counts =
-        regex::Regex::new(r"(heap_size|stack_size|reductions): \d+").expect("regex");
+    let counts = regex::Regex::new(r"(heap_size|stack_size|reductions): \d+").expect("regex");
     let s = timestamp.replace_all(&s, "<TIME>");
     let s = pid.replace_all(&s, "<PID>");
     counts.replace_all(&s, "$1: <N>").into_owned()
@@ -116,13 +120,18 @@ fn main() {
         })
         .unwrap_or_default();
     programs.sort();
-    for m in programs.iter().filter(|m| *m != "boot_helper") {
+    for m in programs
+        .iter()
+        .filter(|m| !matches!(m.as_str(), "boot_helper" | "hello" | "hello_escript"))
+    {
         cases.push(Case {
             name: m.clone(),
             env: Vec::new(),
-            args: ["-noshell", "-pa", ".", "-s", m, "main", "-s", "init", "stop"]
-                .map(String::from)
-                .to_vec(),
+            args: [
+                "-noshell", "-pa", ".", "-s", m, "main", "-s", "init", "stop",
+            ]
+            .map(String::from)
+            .to_vec(),
         });
     }
     let known: Vec<String> = std::fs::read_to_string(src.join("KNOWN_FAILURES"))
@@ -136,17 +145,60 @@ fn main() {
     for f in ["sys.config", "args.txt"] {
         let _ = std::fs::copy(src.join(f), dir.join(f));
     }
-    let sources: Vec<_> = programs.iter().map(|m| src.join(format!("{m}.erl"))).collect();
+    let sources: Vec<_> = programs
+        .iter()
+        .map(|m| src.join(format!("{m}.erl")))
+        .collect();
     if let Err(e) = common::erlc(&sources, &dir) {
         eprintln!("boot: {e}");
         std::process::exit(1);
     }
     let enigma = env!("CARGO_BIN_EXE_enigma");
     let (mut passed, mut failed, mut known_failed) = (0, 0, 0);
+    // Tools: the same command, with and without Enigma's links first on PATH.
+    for f in ["hello.erl", "hello.escript"] {
+        let _ = std::fs::copy(src.join(f), dir.join(f));
+    }
+    let escripts = "{ok, B} = file:read_file(\"hello_escript.beam\"), \
+        ok = escript:create(\"hello_compiled.escript\", [shebang, {beam, B}]), \
+        ok = escript:create(\"hello_archive.escript\", \
+             [shebang, {archive, [{\"hello_escript.beam\", B}], []}]), halt().";
+    let made = Command::new("erl")
+        .args(["-noshell", "-eval", escripts])
+        .current_dir(&dir)
+        .status();
+    if !matches!(made, Ok(s) if s.success()) {
+        eprintln!("boot: could not make the test escripts with erl");
+        std::process::exit(1);
+    }
+    let links = Path::new(enigma)
+        .parent()
+        .map(|d| d.join("bin"))
+        .unwrap_or_default();
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut enigma_path = vec![links];
+    enigma_path.extend(std::env::split_paths(&path));
+    let enigma_path = std::env::join_paths(enigma_path).unwrap_or_default();
+    let tools: Vec<Case> =
+        parse_cases(&std::fs::read_to_string(src.join("tools.txt")).unwrap_or_default());
+    let tool_names: Vec<String> = tools.iter().map(|c| c.name.clone()).collect();
+    cases.extend(tools);
     for case in cases.iter().filter(|c| c.name.contains(&filter)) {
+        let is_tool = tool_names.contains(&case.name);
         let go = |program: &str| -> Outcome {
-            let mut cmd = Command::new(program);
-            cmd.args(&case.args).current_dir(&dir);
+            let mut cmd = if is_tool {
+                let mut c = Command::new(&case.args[0]);
+                c.args(&case.args[1..]);
+                if program != "erl" {
+                    c.env("PATH", &enigma_path);
+                }
+                c
+            } else {
+                let mut c = Command::new(program);
+                c.args(&case.args);
+                c
+            };
+            cmd.current_dir(&dir);
             for (k, v) in &case.env {
                 cmd.env(k, v);
             }
@@ -188,7 +240,10 @@ fn main() {
         if why.is_empty() {
             passed += 1;
             if is_known {
-                println!("boot {} ... ok (listed in KNOWN_FAILURES: remove it)", case.name);
+                println!(
+                    "boot {} ... ok (listed in KNOWN_FAILURES: remove it)",
+                    case.name
+                );
             } else {
                 println!("boot {} ... ok", case.name);
             }

@@ -406,7 +406,11 @@ pub fn version() -> String {
             buf.as_mut_ptr() as *mut core::ffi::c_void,
         )
     };
-    let len = if n > 0 { (n as usize - 1).min(buf.len()) } else { 0 };
+    let len = if n > 0 {
+        (n as usize - 1).min(buf.len())
+    } else {
+        0
+    };
     String::from_utf8_lossy(&buf[..len]).into_owned()
 }
 

@@ -25,8 +25,11 @@ struct Writer {
     pending: Arc<Pending>,
 }
 
-fn writers() -> &'static Mutex<Vec<(i32, Arc<Writer>)>> {
-    static W: OnceLock<Mutex<Vec<(i32, Arc<Writer>)>>> = OnceLock::new();
+/// The writer thread of each descriptor written so far.
+type Writers = Mutex<Vec<(i32, Arc<Writer>)>>;
+
+fn writers() -> &'static Writers {
+    static W: OnceLock<Writers> = OnceLock::new();
     W.get_or_init(Default::default)
 }
 
@@ -98,7 +101,10 @@ pub fn drain(fd: i32, deadline: std::time::Instant) {
 /// Waits until what ports queued for standard output is written: the VM's own writes to
 /// standard output (`erlang:display/1`) come after it, as on BEAM.
 pub fn sync_stdout() {
-    drain(1, std::time::Instant::now() + std::time::Duration::from_secs(5));
+    drain(
+        1,
+        std::time::Instant::now() + std::time::Duration::from_secs(5),
+    );
 }
 
 /// The port that reads standard input now, and what was read while none did.

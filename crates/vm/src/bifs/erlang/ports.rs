@@ -229,8 +229,9 @@ fn open_port_2(p: &mut Process, a: &[Term]) -> BifResult {
             }
             [k, i, o] if k.as_atom().is_some_and(|x| x.name() == "fd") => {
                 match (i.as_small(), o.as_small()) {
-                    (Some(i), Some(o)) if (0..=i32::MAX as i64).contains(&i)
-                        && (0..=i32::MAX as i64).contains(&o) =>
+                    (Some(i), Some(o))
+                        if (0..=i32::MAX as i64).contains(&i)
+                            && (0..=i32::MAX as i64).contains(&o) =>
                     {
                         Kind::Fd(i as i32, o as i32)
                     }
@@ -246,7 +247,10 @@ fn open_port_2(p: &mut Process, a: &[Term]) -> BifResult {
     } else {
         return fail("badarg");
     };
-    let is_spawn = matches!(kind, Kind::Spawn(_) | Kind::SpawnExecutable(_) | Kind::SpawnDriver(_));
+    let is_spawn = matches!(
+        kind,
+        Kind::Spawn(_) | Kind::SpawnExecutable(_) | Kind::SpawnDriver(_)
+    );
     if (opts.args.is_some() || opts.arg0.is_some()) && !matches!(kind, Kind::SpawnExecutable(_)) {
         return fail("badarg");
     }
@@ -264,7 +268,8 @@ fn open_port_2(p: &mut Process, a: &[Term]) -> BifResult {
     let (port_name, driver): (String, Result<Box<dyn Driver>, DriverError>) = match kind {
         Kind::Fd(i, o) => (
             format!("{i}/{o}"),
-            drivers::fd::Fd::open(i, o, opts.read, opts.write).map(|d| Box::new(d) as Box<dyn Driver>),
+            drivers::fd::Fd::open(i, o, opts.read, opts.write)
+                .map(|d| Box::new(d) as Box<dyn Driver>),
         ),
         Kind::SpawnDriver(cmd) => {
             let (first, rest) = cmd.split_once(' ').unwrap_or((cmd.as_str(), ""));
@@ -451,10 +456,7 @@ fn port_connect_2(p: &mut Process, a: &[Term]) -> BifResult {
             p.links.push(target);
         }
     } else {
-        crate::runtime::signals::send(
-            a[1],
-            crate::runtime::mailbox::Signal::Link { from: target },
-        );
+        crate::runtime::signals::send(a[1], crate::runtime::mailbox::Signal::Link { from: target });
     }
     Ok(Term::TRUE)
 }
