@@ -50,6 +50,8 @@ compile() {
   # Some modules include another application's headers by plain -include (file.hrl).
   local inc
   for inc in "$OTP_LIB"/*/include; do opts+=(-I "$inc"); done
+  # The compiler's build defines its version for beam_asm (as its Makefile does).
+  case "$app" in compiler-*) opts+=("-DCOMPILER_VSN=\"${app#compiler-}\"") ;; esac
   if [ "$vm" = enigma ]; then
     PATH="$LINKS:$PATH" erlc "${opts[@]}" "$f" >"$out/$(basename "$f" .erl).log" 2>&1
   else
