@@ -53,9 +53,11 @@ fn logger_pid() -> Option<Term> {
 /// `args`, from process `pid` with group leader `gl`. Returns false when there is no
 /// logger (the caller prints its own fallback).
 pub fn send_error(pid: Term, gl: Term, format: &str, args: &[Term]) -> bool {
-    let Some(to) = logger_pid() else {
+    let to = logger_pid();
+    // `enigma run` has no logger and prints its own report.
+    if to.is_none() && crate::code::load::autoload() {
         return false;
-    };
+    }
     let mut a = VecAlloc::new();
     let h = &mut a;
     let format_t = build::str_list(h, format);
@@ -86,7 +88,18 @@ pub fn send_error(pid: Term, gl: Term, format: &str, args: &[Term]) -> bool {
         h,
         &[key("log"), Term::atom(atom::ERROR), format_t, args_t, meta],
     );
-    send::deliver(to, msg);
+    match to {
+        Some(to) => send::deliver(to, msg),
+        None => {
+            // As BEAM when no logger runs (early in the boot): the message itself, on
+            // stderr, as the emulator prints terms.
+            let mut out = b"(no logger present) unexpected logger message: ".to_vec();
+            enigma_term::print::display_term(&mut out, msg);
+            out.push(b'\n');
+            use std::io::Write;
+            let _ = std::io::stderr().write_all(&out);
+        }
+    }
     true
 }
 
