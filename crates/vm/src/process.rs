@@ -103,6 +103,22 @@ pub struct Process {
     pub bs_target: Term,
     /// The bit position in `bs_target` where the next `bs_put_*` writes.
     pub bs_pos: usize,
+    /// Where a `garbage_collect/0,1` of this process by itself stands (see
+    /// `bifs::erts_internal::garbage_collect_1`).
+    pub gc_request: GcRequest,
+}
+
+/// An explicit collection a process asked of itself. Native code cannot collect, so the
+/// BIF asks the emulator: it returns `Fault::Yield` with the request `Pending`, the
+/// emulator's call arm collects (the call's arguments are the only live registers) and
+/// runs the call again, which finds the request `Done` and returns.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum GcRequest {
+    #[default]
+    None,
+    /// Asked for; `true` for a full collection (`minor` asks for an ordinary one).
+    Pending(bool),
+    Done,
 }
 
 /// Units of BIF work (list elements looked at, heap words built, bytes encoded) per
@@ -169,6 +185,7 @@ impl Process {
             suspension: None,
             bs_target: Term::NIL,
             bs_pos: 0,
+            gc_request: GcRequest::None,
         }
     }
 
@@ -228,6 +245,14 @@ impl Process {
                 std::process::abort();
             }
         }
+    }
+
+    /// A full collection that also drops the busy floor, so that the young heap ends sized
+    /// by the live data (`erlang:garbage_collect/0,1`: a heap that held a large term that is
+    /// now garbage shrinks back, as on BEAM).
+    pub fn collect_compact(&mut self, xregs: &mut [Term], live: usize) {
+        self.heap.forget_busy_floor();
+        self.collect(xregs, live, 0, true);
     }
 
     /// After a collection: reports (and marks for killing) a process whose heap is larger
