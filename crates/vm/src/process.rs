@@ -98,8 +98,10 @@ pub struct Process {
     /// Suspensions this process holds or is held by (`None` until it takes part in one).
     pub suspension: Option<Box<crate::runtime::suspend::Suspension>>,
     /// The binary that OTP 24-style construction instructions (`bs_init2`, `bs_append`,
-    /// then `bs_put_*`) are filling: its heap binary or refc handle (a GC root, so a
-    /// collection between the steps moves it safely), `[]` when none.
+    /// then `bs_put_*`) are filling: its heap binary or refc handle, `[]` when none. Not a
+    /// root: compiled code has no collection point between those steps (BEAM keeps a raw
+    /// pointer on the same assumption), so every collection forgets it, and a finished
+    /// binary is not kept alive by it. A put after a collection finds no target and fails.
     pub bs_target: Term,
     /// The bit position in `bs_target` where the next `bs_put_*` writes.
     pub bs_pos: usize,
@@ -206,6 +208,7 @@ impl Process {
     /// million-entry stack every few thousand words: quadratic.
     pub fn collect(&mut self, xregs: &mut [Term], live: usize, need: usize, major: bool) {
         let live = live.min(xregs.len());
+        self.bs_target = Term::NIL;
         let need = need.max(self.stack.len());
         let mut roots = ProcRoots {
             x: &mut xregs[..live],
@@ -216,7 +219,6 @@ impl Process {
                 &mut self.last_trace,
                 &mut self.exit_reason,
                 &mut self.group_leader,
-                &mut self.bs_target,
             ],
         };
         enigma_heap::collect(&mut self.heap, need, &mut roots, major);
@@ -233,7 +235,6 @@ impl Process {
                     &mut self.last_trace,
                     &mut self.exit_reason,
                     &mut self.group_leader,
-                    &mut self.bs_target,
                 ],
             };
             let outside = |a: usize| {
@@ -295,7 +296,7 @@ struct ProcRoots<'a> {
     stack: &'a mut Vec<Term>,
     queue: &'a mut VecDeque<Term>,
     dict: &'a mut crate::pdict::ProcessDict,
-    extra: [&'a mut Term; 4],
+    extra: [&'a mut Term; 3],
 }
 
 impl Roots for ProcRoots<'_> {
