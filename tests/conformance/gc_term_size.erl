@@ -34,7 +34,7 @@ main() ->
              {"map 32", maps:from_list([{I, I} || I <- lists:seq(1, 32)])},
              {"map 33", maps:from_list([{I, I} || I <- lists:seq(1, 33)])},
              {"map 100", maps:from_list([{I, [I]} || I <- lists:seq(1, 100)])},
-             {"map 1000", maps:from_list([{integer_to_binary(I), I} || I <- lists:seq(1, 1000)])},
+             {"map 300", maps:from_list([{integer_to_binary(I), I} || I <- lists:seq(1, 300)])},
              {"map keys", #{{a, b} => "x", <<"k">> => 1.0}},
              {"fun 0", fun() -> ok end}, {"fun 1", fun() -> X end},
              {"fun 2", fun(A) -> {A, X, Y} end}, {"fun big env", fun() -> {Big, Y, Odd} end},
@@ -54,7 +54,7 @@ main() ->
     both("map shared values", M),
     both("map twice", {M, M}),
     both("fun shared env", {fun() -> {Y, Y} end, Y}),
-    Long = lists:seq(1, 10000),
+    Long = lists:seq(1, 3000),
     both("long list", Long),
     both("long twice", [Long, Long]),
     ok.

@@ -133,6 +133,12 @@ impl ProcessHeap {
         self.allocated
     }
 
+    /// Drops the busy floor back to `min_heap_size`: the next collection sizes the young
+    /// heap by the live data alone (an explicit `garbage_collect/0,1`, as on BEAM).
+    pub fn forget_busy_floor(&mut self) {
+        self.busy_floor = self.min_heap_size;
+    }
+
     /// Words held by fragments.
     pub fn fragment_words(&self) -> usize {
         self.fragments.iter().map(|f| f.used_words()).sum()

@@ -111,11 +111,29 @@ pub struct Process {
         Option<enigma_heap::Fragment>,
     )>,
     /// The binary that OTP 24-style construction instructions (`bs_init2`, `bs_append`,
-    /// then `bs_put_*`) are filling: its heap binary or refc handle (a GC root, so a
-    /// collection between the steps moves it safely), `[]` when none.
+    /// then `bs_put_*`) are filling: its heap binary or refc handle, `[]` when none. Not a
+    /// root: compiled code has no collection point between those steps (BEAM keeps a raw
+    /// pointer on the same assumption), so every collection forgets it, and a finished
+    /// binary is not kept alive by it. A put after a collection finds no target and fails.
     pub bs_target: Term,
     /// The bit position in `bs_target` where the next `bs_put_*` writes.
     pub bs_pos: usize,
+    /// Where a `garbage_collect/0,1` of this process by itself stands (see
+    /// `bifs::erts_internal::garbage_collect_1`).
+    pub gc_request: GcRequest,
+}
+
+/// An explicit collection a process asked of itself. Native code cannot collect, so the
+/// BIF asks the emulator: it returns `Fault::Yield` with the request `Pending`, the
+/// emulator's call arm collects (the call's arguments are the only live registers) and
+/// runs the call again, which finds the request `Done` and returns.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum GcRequest {
+    #[default]
+    None,
+    /// Asked for; `true` for a full collection (`minor` asks for an ordinary one).
+    Pending(bool),
+    Done,
 }
 
 /// Units of BIF work (list elements looked at, heap words built, bytes encoded) per
@@ -185,6 +203,7 @@ impl Process {
             pending_tasks: Vec::new(),
             bs_target: Term::NIL,
             bs_pos: 0,
+            gc_request: GcRequest::None,
         }
     }
 
@@ -205,6 +224,7 @@ impl Process {
     /// million-entry stack every few thousand words: quadratic.
     pub fn collect(&mut self, xregs: &mut [Term], live: usize, need: usize, major: bool) {
         let live = live.min(xregs.len());
+        self.bs_target = Term::NIL;
         let need = need.max(self.stack.len());
         let mut roots = ProcRoots {
             x: &mut xregs[..live],
@@ -215,7 +235,6 @@ impl Process {
                 &mut self.last_trace,
                 &mut self.exit_reason,
                 &mut self.group_leader,
-                &mut self.bs_target,
             ],
         };
         enigma_heap::collect(&mut self.heap, need, &mut roots, major);
@@ -232,7 +251,6 @@ impl Process {
                     &mut self.last_trace,
                     &mut self.exit_reason,
                     &mut self.group_leader,
-                    &mut self.bs_target,
                 ],
             };
             let outside = |a: usize| {
@@ -244,6 +262,14 @@ impl Process {
                 std::process::abort();
             }
         }
+    }
+
+    /// A full collection that also drops the busy floor, so that the young heap ends sized
+    /// by the live data (`erlang:garbage_collect/0,1`: a heap that held a large term that is
+    /// now garbage shrinks back, as on BEAM).
+    pub fn collect_compact(&mut self, xregs: &mut [Term], live: usize) {
+        self.heap.forget_busy_floor();
+        self.collect(xregs, live, 0, true);
     }
 
     /// After a collection: reports (and marks for killing) a process whose heap is larger
@@ -286,7 +312,7 @@ struct ProcRoots<'a> {
     stack: &'a mut Vec<Term>,
     queue: &'a mut VecDeque<Term>,
     dict: &'a mut crate::pdict::ProcessDict,
-    extra: [&'a mut Term; 4],
+    extra: [&'a mut Term; 3],
 }
 
 impl Roots for ProcRoots<'_> {

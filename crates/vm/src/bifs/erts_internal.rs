@@ -28,7 +28,7 @@ use crate::bif;
 use crate::bifs::os::{atom_of, NATIVE_UNITS_PER_SEC};
 use crate::bifs::BifEntry;
 use crate::emulator::exception::{badarg, BifResult, Fault};
-use crate::process::Process;
+use crate::process::{GcRequest, Process};
 
 /// Pairs returned by the first `map_next` call on a large map (BEAM's
 /// `MAP_SMALL_MAP_LIMIT`): an iterator that is used for only a few keys stays cheap.
@@ -294,12 +294,29 @@ fn cmp_term_2(_p: &mut Process, a: &[Term]) -> BifResult {
     }))
 }
 
-/// `erts_internal:garbage_collect(major | minor)`: the emulator collects on its own
-/// schedule; nothing is forced yet.
-fn garbage_collect_1(_p: &mut Process, a: &[Term]) -> BifResult {
+/// `erts_internal:garbage_collect(major | minor)` (behind `erlang:garbage_collect/0`): a
+/// collection of the calling process; a major one leaves its heap sized to its live data.
+fn garbage_collect_1(p: &mut Process, a: &[Term]) -> BifResult {
     match a[0].as_atom().map(|x| x.name()) {
-        Some("major" | "minor") => Ok(Term::TRUE),
+        Some("major") => collect_self(p, true),
+        Some("minor") => collect_self(p, false),
         _ => Err(badarg()),
+    }
+}
+
+/// Has the emulator collect the calling process (see [`GcRequest`]) and returns `true`. A
+/// request the emulator did not take up (the BIF reached in some other way) is dropped
+/// rather than repeated.
+pub fn collect_self(p: &mut Process, major: bool) -> BifResult {
+    match p.gc_request {
+        GcRequest::None => {
+            p.gc_request = GcRequest::Pending(major);
+            Err(Fault::Yield)
+        }
+        GcRequest::Pending(_) | GcRequest::Done => {
+            p.gc_request = GcRequest::None;
+            Ok(Term::TRUE)
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use super::ops;
 use super::stacktrace::{self, TopFrame};
 use crate::bifs::BifFn;
 use crate::code;
-use crate::process::{Process, F_REGS, X_REGS};
+use crate::process::{GcRequest, Process, F_REGS, X_REGS};
 
 const _: () = assert!(X_REGS as u32 == enigma_loader::MAX_REG);
 
@@ -431,6 +431,21 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                             }
                             Err(e) => raise!(e),
                         }
+                    }
+                    Err(Fault::Yield) if matches!(p.gc_request, GcRequest::Pending(_)) => {
+                        // The BIF asked for a collection of this process: the call's
+                        // arguments are the only live registers; then the call runs again.
+                        let live = n.min(X_REGS);
+                        if p.gc_request == GcRequest::Pending(true) {
+                            p.collect_compact(x, live);
+                        } else {
+                            p.collect(x, live, 0, false);
+                        }
+                        p.gc_request = GcRequest::Done;
+                        if p.over_max_heap {
+                            killed!(Term::atom(atom::KILLED));
+                        }
+                        continue;
                     }
                     Err(Fault::TrapCode { address, args }) => {
                         for (i, a) in args.iter().enumerate().take(X_REGS) {

@@ -676,10 +676,37 @@ pub fn set_group_leader(p: &mut Process, gl: Term, pid: Term) -> Result<Term, Fa
     Ok(Term::TRUE)
 }
 
-/// `erlang:garbage_collect/1,2`: a collection is requested of a live process (the emulator
-/// collects as it needs; nothing is forced yet).
+/// `erlang:garbage_collect/1`: a full collection of a live process (the caller, or another
+/// one while it is switched out; while it runs, the caller yields and tries again), leaving
+/// its heap sized to its live data. `false` when the process is not alive.
 fn garbage_collect_1(p: &mut Process, a: &[Term]) -> BifResult {
-    let pid = a[0];
+    collect_pid(p, a[0], true)
+}
+
+/// [`garbage_collect_1`], major or minor (a minor collection of another process is a full
+/// one here).
+fn collect_pid(p: &mut Process, pid: Term, major: bool) -> BifResult {
+    if !pid.is_pid() {
+        return Err(badarg());
+    }
+    if pid == p.pid {
+        return crate::bifs::erts_internal::collect_self(p, major);
+    }
+    if !pid.is_local_pid() {
+        return Ok(Term::FALSE);
+    }
+    let done = with_other(pid, |q| {
+        // Switched out, its live registers are the saved ones.
+        let mut saved = std::mem::take(&mut q.saved_x);
+        let live = saved.len();
+        q.collect_compact(&mut saved, live);
+        q.saved_x = saved;
+    })?;
+    Ok(Term::bool(done.is_some()))
+}
+
+/// Whether `pid` is a live process, for the asynchronous form (which collects nothing).
+fn is_alive_pid(p: &Process, pid: Term) -> Result<Term, Fault> {
     if !pid.is_pid() {
         return Err(badarg());
     }
@@ -689,28 +716,28 @@ fn garbage_collect_1(p: &mut Process, a: &[Term]) -> BifResult {
 fn garbage_collect_2(p: &mut Process, a: &[Term]) -> BifResult {
     let opts = build::list_to_vec(a[1]).ok_or_else(badarg)?;
     let mut is_async = None;
+    let mut major = true;
     for o in opts {
         match o.as_tuple() {
             Some(&[k, v]) if k.as_atom().is_some_and(|x| x.name() == "type") => {
-                if !v
-                    .as_atom()
-                    .is_some_and(|x| matches!(x.name(), "major" | "minor"))
-                {
-                    return Err(badarg());
+                match v.as_atom().map(|x| x.name()) {
+                    Some("major") => major = true,
+                    Some("minor") => major = false,
+                    _ => return Err(badarg()),
                 }
             }
             Some(&[k, v]) if k.as_atom().is_some_and(|x| x.name() == "async") => is_async = Some(v),
             _ => return Err(badarg()),
         }
     }
-    let alive = garbage_collect_1(p, &a[..1])?;
     match is_async {
         Some(req) => {
             // The reply comes as a message through the signal queue, as on BEAM.
+            let alive = is_alive_pid(p, a[0])?;
             send::deliver_tuple(p.pid, &[atom_of("garbage_collect"), req, alive]);
             Ok(atom_of("async"))
         }
-        None => Ok(alive),
+        None => collect_pid(p, a[0], major),
     }
 }
 

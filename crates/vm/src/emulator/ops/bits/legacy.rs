@@ -7,9 +7,11 @@
 //! zeroed binary of that size, or `bs_append`/`bs_private_append` extends an existing one
 //! (in place when it is a writable buffer: see [`super::construct`]), and the result is
 //! already in its destination register. That binary becomes the process's *target*
-//! (`Process::bs_target`, a GC root, with the bit position `bs_pos`) and each following
-//! `bs_put_*` writes its segment at the position and advances it. BEAM keeps the same state
-//! per scheduler (`erts_current_bin`, `erts_bin_offset`); nothing can run in between.
+//! (`Process::bs_target`, with the bit position `bs_pos`) and each following `bs_put_*`
+//! writes its segment at the position and advances it. BEAM keeps the same state per
+//! scheduler (`erts_current_bin`, `erts_bin_offset`): nothing runs in between, and no
+//! collection can (the allocating steps collect before they allocate), so the target is
+//! not a root; a collection forgets it.
 //!
 //! Failures raise a plain `badarg` or `system_limit` (no `error_info`: erl gives none for
 //! these instructions either), or jump to the instruction's fail label. A segment that would
@@ -315,10 +317,14 @@ fn utf_segment(width: u8, flags: u32, v: Term) -> Result<BitWriter, Exception> {
     Ok(w)
 }
 
-/// Writes the bits of `w` into the target at its position and advances it.
+/// Writes the bits of `w` into the target at its position and advances it. An empty
+/// segment needs no target (`bs_append` of zero bits leaves none, as in BEAM).
 fn store(p: &mut Process, w: &BitWriter) -> Result<(), Exception> {
     let pos = p.bs_pos;
     let n = w.bit_len();
+    if n == 0 {
+        return Ok(());
+    }
     if with_target(p, |dst| write_bits(dst, pos, w.bytes(), n)) != Some(true) {
         return Err(error(atom::BADARG));
     }
@@ -337,8 +343,8 @@ fn with_target<R>(p: &mut Process, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> 
         boxed::HEAP_BIN => {
             let n = t.boxed_word(1) as usize;
             // SAFETY: `bs_target` is only ever set to a heap binary that `init` just
-            // allocated on this process's heap (a GC root, so a collection keeps it current);
-            // its `n` bytes start at word 2 and lie within the object. The running process
+            // allocated on this process's heap, and is cleared by every collection, so the
+            // object has not moved; its `n` bytes start at word 2 and lie within it. The running process
             // owns its heap exclusively, and no other reference into these bytes is alive
             // here (`f` gets the only one; the bits written come from a separate buffer).
             let bytes = unsafe {
@@ -348,7 +354,8 @@ fn with_target<R>(p: &mut Process, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> 
         }
         boxed::REFC_BIN => {
             let bin = t.boxed_word(2) as *mut OffHeapBin;
-            // SAFETY: the handle is live (a GC root) and holds a reference to `bin`.
+            // SAFETY: the handle is live (no collection since it was made) and holds a
+            // reference to `bin`.
             if unsafe { OffHeapBin::ref_count(bin) } != 1 {
                 return None;
             }
