@@ -132,6 +132,8 @@ fn boot_erl(args: &[String]) -> ExitCode {
         enigma_vm::runtime::scheduler::configure(n);
         let _ = online;
     }
+    // Ctrl-C and the other signals BEAM handles, and the terminal's mode to restore.
+    enigma_vm::runtime::os_signals::start(cmd.emu.break_mode);
     match enigma_vm::runtime::otp_boot::boot(&root, &cmd.boot_args) {
         Ok(VmExit::Halt(status)) => ExitCode::from(status.clamp(0, 255) as u8),
         Ok(_) => ExitCode::SUCCESS,
