@@ -219,7 +219,18 @@ fn port_info(s: &mut String) {
             let links: Vec<String> = info.links.iter().map(|l| term_to_string(*l)).collect();
             let _ = writeln!(s, "Links: {}", links.join(", "));
         }
-        let _ = writeln!(s, "Port controls linked-in driver: {}", pt.name);
+        let fd_port = pt
+            .name
+            .split_once('/')
+            .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok());
+        let driver = pt.name.split(' ').next().unwrap_or("");
+        if fd_port {
+            let _ = writeln!(s, "Port is UNIX fd not opened by emulator: {}", pt.name);
+        } else if matches!(driver, "tty_sl" | "tcp_inet" | "udp_inet") {
+            let _ = writeln!(s, "Port controls linked-in driver: {driver}");
+        } else {
+            let _ = writeln!(s, "Port controls external process: {}", pt.name);
+        }
         let _ = writeln!(s, "Input: {}", info.input);
         let _ = writeln!(s, "Output: {}", info.output);
         let _ = writeln!(s, "Queue: {}", info.queue_size);
