@@ -216,7 +216,12 @@ fn massage(cmdline: &[String]) -> Result<Vec<String>, ArgError> {
     sources.extend(env_words("ERL_FLAGS"));
     sources.extend(env_words("ERL_ZFLAGS"));
     let only_cmdline = env_before == 0 && sources.len() == usize::from(!cmdline.is_empty()) * 2;
-    if only_cmdline && !cmdline.iter().take_while(|a| *a != "-extra").any(|a| a == "-args_file") {
+    if only_cmdline
+        && !cmdline
+            .iter()
+            .take_while(|a| *a != "-extra")
+            .any(|a| a == "-args_file")
+    {
         return Ok(cmdline.to_vec());
     }
     let mut out = Vec::new();
@@ -255,40 +260,43 @@ fn emu_flag_takes_value(flag: &str) -> bool {
     let f = &flag[1..];
     let first = f.chars().next().unwrap_or(' ');
     match first {
-        'a' | 'A' | 'C' | 'e' | 'i' | 'n' | 'P' | 'Q' | 't' | 'T' | 'R' | 'W' | 'K' => {
-            f.len() == 1
-        }
+        'a' | 'A' | 'C' | 'e' | 'i' | 'n' | 'P' | 'Q' | 't' | 'T' | 'R' | 'W' | 'K' => f.len() == 1,
         'I' => matches!(f, "IOt" | "IOp" | "IOPt" | "IOPp" | "IOs"),
         'J' => true,
         'S' => matches!(f, "S" | "SP" | "SDcpu" | "SDPcpu" | "SDio"),
         'M' => f.len() > 1,
-        'h' => matches!(f, "hms" | "hmbs" | "hmax" | "hmaxk" | "hmaxel" | "hpds" | "hmqd"),
-        'r' => matches!(f, "rg"),
-        's' => matches!(
+        'h' => matches!(
             f,
-            "sbt"
-                | "sbtu"
-                | "sbwt"
-                | "sbwtdcpu"
-                | "sbwtdio"
-                | "scl"
-                | "sct"
-                | "secio"
-                | "sub"
-                | "sws"
-                | "swct"
-                | "swt"
-                | "swtdcpu"
-                | "swtdio"
-                | "sss"
-                | "sssdcpu"
-                | "sssdio"
-                | "spp"
-                | "stbt"
-                | "sbtdcpu"
-                | "sbtdio"
-                | "sbusy"
-        ) && f != "sbtu",
+            "hms" | "hmbs" | "hmax" | "hmaxk" | "hmaxel" | "hpds" | "hmqd"
+        ),
+        'r' => matches!(f, "rg"),
+        's' => {
+            matches!(
+                f,
+                "sbt"
+                    | "sbtu"
+                    | "sbwt"
+                    | "sbwtdcpu"
+                    | "sbwtdio"
+                    | "scl"
+                    | "sct"
+                    | "secio"
+                    | "sub"
+                    | "sws"
+                    | "swct"
+                    | "swt"
+                    | "swtdcpu"
+                    | "swtdio"
+                    | "sss"
+                    | "sssdcpu"
+                    | "sssdio"
+                    | "spp"
+                    | "stbt"
+                    | "sbtdcpu"
+                    | "sbtdio"
+                    | "sbusy"
+            ) && f != "sbtu"
+        }
         'p' => f == "pc",
         'z' => matches!(f, "zdbbl" | "zdntgc" | "zosrl"),
         'c' => false,
@@ -607,10 +615,7 @@ mod tests {
             split_words("-a 'b c' \"d e\" f\\ g", false),
             vec!["-a", "b c", "d e", "f g"]
         );
-        assert_eq!(
-            split_words("-x # comment\n-y", true),
-            vec!["-x", "-y"]
-        );
+        assert_eq!(split_words("-x # comment\n-y", true), vec!["-x", "-y"]);
     }
 
     #[test]
@@ -622,7 +627,10 @@ mod tests {
         let c = parse(&args, Path::new("/r"), Path::new("/r/b")).unwrap_or_default_for_test();
         assert_eq!(c.emu.schedulers, Some((1, 1)));
         let tail: Vec<&str> = c.boot_args.iter().map(String::as_str).collect();
-        assert_eq!(&tail[..6], &["-root", "/r", "-bindir", "/r/b", "-progname", "erl"]);
+        assert_eq!(
+            &tail[..6],
+            &["-root", "/r", "-bindir", "/r/b", "-progname", "erl"]
+        );
         assert!(tail.ends_with(&["-noshell", "-pa", "/tmp", "-extra", "a", "+S"]));
     }
 

@@ -53,7 +53,10 @@ fn started_as_erl() -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    matches!(name.as_str(), "erl" | "erlexec" | "cerl" | "beam" | "beam.smp")
+    matches!(
+        name.as_str(),
+        "erl" | "erlexec" | "cerl" | "beam" | "beam.smp"
+    )
 }
 
 /// The number of logical processors (the default number of schedulers).

@@ -83,11 +83,10 @@ fn parse_cases(text: &str) -> Vec<Case> {
 /// heap, stack and reduction counts that crash reports print.
 fn normalise(bytes: &[u8]) -> String {
     let s = String::from_utf8_lossy(bytes);
-    let timestamp = regex::Regex::new(r"\d{1,2}-[A-Z][a-z]{2}-\d{4}::\d\d:\d\d:\d\d\.\d+")
-        .expect("regex");
+    let timestamp =
+        regex::Regex::new(r"\d{1,2}-[A-Z][a-z]{2}-\d{4}::\d\d:\d\d:\d\d\.\d+").expect("regex");
     let pid = regex::Regex::new(r"<0\.\d+\.\d+>").expect("regex");
-    let counts =
-        regex::Regex::new(r"(heap_size|stack_size|reductions): \d+").expect("regex");
+    let counts = regex::Regex::new(r"(heap_size|stack_size|reductions): \d+").expect("regex");
     let s = timestamp.replace_all(&s, "<TIME>");
     let s = pid.replace_all(&s, "<PID>");
     counts.replace_all(&s, "$1: <N>").into_owned()
@@ -160,7 +159,10 @@ fn main() {
         if why.is_empty() {
             passed += 1;
             if is_known {
-                println!("boot {} ... ok (listed in KNOWN_FAILURES: remove it)", case.name);
+                println!(
+                    "boot {} ... ok (listed in KNOWN_FAILURES: remove it)",
+                    case.name
+                );
             } else {
                 println!("boot {} ... ok", case.name);
             }

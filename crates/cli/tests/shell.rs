@@ -121,6 +121,50 @@ const BREAK: &[Step] = &[
     Exit,
 ];
 
+/// Editing keys across a line that wraps, and the Ctrl-G menu's other jobs.
+const EDITING: &[Step] = &[
+    Expect("1>"),
+    Type("10+20+30"),
+    Key("Left"),
+    Key("Left"),
+    Key("Left"),
+    Type("5"),
+    Expect("1> 10+205+30"),
+    Key("BSpace"),
+    Expect("1> 10+20+30"),
+    Key("C-e"),
+    Type("."),
+    Key("Enter"),
+    Expect("2>"),
+    Type("\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\""),
+    Key("C-a"),
+    Type("length("),
+    Key("C-e"),
+    Type(")."),
+    Expect("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\")."),
+    Key("Enter"),
+    Expect("3>"),
+    Type("X = \"tab\there\"."),
+    Key("Enter"),
+    Expect("4>"),
+    Key("C-g"),
+    Expect("-->"),
+    Type("s"),
+    Key("Enter"),
+    Expect("-->"),
+    Type("j"),
+    Key("Enter"),
+    Expect("-->"),
+    Type("c 2"),
+    Key("Enter"),
+    Expect("1>"),
+    Key("C-g"),
+    Expect("-->"),
+    Type("q"),
+    Key("Enter"),
+    Exit,
+];
+
 const HALT: &[Step] = &[
     Expect("1>"),
     Type("io:format(\"bye~n\"), halt(3)."),
@@ -156,6 +200,11 @@ fn sessions() -> Vec<Session> {
             files: &[],
         },
         Session {
+            name: "editing",
+            steps: EDITING,
+            files: &[],
+        },
+        Session {
             name: "halt_status",
             steps: HALT,
             files: &[],
@@ -171,7 +220,11 @@ fn sessions() -> Vec<Session> {
 /// Runs `cmd` with `input` on a pipe as its standard input (else whatever `cmd` says),
 /// killing it after `limit`; its standard output and status, or `None` if it did not
 /// start.
-fn run_limited(cmd: &mut Command, limit: Duration, input: Option<&str>) -> Option<(String, Option<i32>)> {
+fn run_limited(
+    cmd: &mut Command,
+    limit: Duration,
+    input: Option<&str>,
+) -> Option<(String, Option<i32>)> {
     if input.is_some() {
         cmd.stdin(Stdio::piped());
     }
@@ -240,7 +293,11 @@ impl Tmux {
 
     fn cmd(&self, args: &[&str]) -> Option<String> {
         let mut c = Command::new("tmux");
-        c.arg("-S").arg(&self.socket).arg("-f").arg(&self.conf).args(args);
+        c.arg("-S")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg(&self.conf)
+            .args(args);
         c.stdin(Stdio::null());
         run_limited(&mut c, TMUX_LIMIT, None).and_then(|(out, st)| (st == Some(0)).then_some(out))
     }
@@ -319,8 +376,18 @@ fn play(program: &str, session: &Session, dir: &Path) -> Result<Vec<String>, Str
         dir.display()
     );
     let (c, r) = (COLS.to_string(), ROWS.to_string());
-    t.cmd(&["new-session", "-d", "-s", "t", "-x", &c, "-y", &r, &shell_cmd])
-        .ok_or("tmux new-session failed")?;
+    t.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        &c,
+        "-y",
+        &r,
+        &shell_cmd,
+    ])
+    .ok_or("tmux new-session failed")?;
     let mut shots = Vec::new();
     let mut before = String::new();
     for (i, step) in session.steps.iter().enumerate() {
@@ -330,11 +397,14 @@ fn play(program: &str, session: &Session, dir: &Path) -> Result<Vec<String>, Str
                     .ok_or("tmux send-keys failed")?;
             }
             Key(k) => {
-                t.cmd(&["send-keys", "-t", "t", k]).ok_or("tmux send-keys failed")?;
+                t.cmd(&["send-keys", "-t", "t", k])
+                    .ok_or("tmux send-keys failed")?;
             }
             Expect(line) => {
-                let s = wait(&t, &before, |s| last_line(s).trim_start() == line.trim_start())
-                    .map_err(|s| format!("step {i}: no `{line}` on the screen:\n{s}"))?;
+                let s = wait(&t, &before, |s| {
+                    last_line(s).trim_start() == line.trim_start()
+                })
+                .map_err(|s| format!("step {i}: no `{line}` on the screen:\n{s}"))?;
                 before = s.clone();
                 shots.push(s);
             }
@@ -374,7 +444,11 @@ fn normalise(screen: &str) -> String {
 fn enigma_can_compile(enigma: &str) -> bool {
     run_limited(
         Command::new(enigma)
-            .args(["-noshell", "-eval", "erlang:md5(<<>>), io:format(\"yes\"), halt()."])
+            .args([
+                "-noshell",
+                "-eval",
+                "erlang:md5(<<>>), io:format(\"yes\"), halt().",
+            ])
             .stdin(Stdio::null()),
         RUN_LIMIT,
         None,
@@ -386,7 +460,10 @@ fn enigma_can_compile(enigma: &str) -> bool {
 fn no_terminal(enigma: &str, dir: &Path) -> Vec<(String, Result<(), String>)> {
     let _ = std::fs::create_dir_all(dir);
     let mut results = Vec::new();
-    for (name, input) in [("stdin_pipe", Some("io:format(\"x~n\").\n1+1.\n")), ("stdin_null", None)] {
+    for (name, input) in [
+        ("stdin_pipe", Some("io:format(\"x~n\").\n1+1.\n")),
+        ("stdin_null", None),
+    ] {
         let go = |program: &str| {
             let mut c = Command::new(program);
             c.current_dir(dir)
@@ -426,7 +503,10 @@ fn main() {
         }
         if session.name == "c_module" && !can_compile {
             skipped += 1;
-            println!("shell {} ... skipped (erlang:md5/1 is missing, c/1 cannot work)", session.name);
+            println!(
+                "shell {} ... skipped (erlang:md5/1 is missing, c/1 cannot work)",
+                session.name
+            );
             continue;
         }
         // Both VMs at once, each on its own terminal.

@@ -44,10 +44,7 @@ pub use checksum::module_md5;
 /// The contents of chunk `id` of the `.beam` in `bytes` (`erts_internal:beamfile_chunk/2`),
 /// or `None` if the file is not a `.beam` container or has no such (non-empty) chunk.
 pub fn chunk<'a>(bytes: &'a [u8], id: &[u8; 4]) -> Option<&'a [u8]> {
-    chunks::split(bytes)
-        .ok()?
-        .get(id)
-        .filter(|d| !d.is_empty())
+    chunks::split(bytes).ok()?.get(id).filter(|d| !d.is_empty())
 }
 pub use chunks::exports::ExportEntry;
 pub use chunks::imports::{Import, MAX_ARITY};

@@ -16,7 +16,10 @@ pub const CONTROL_MAGIC: u32 = 0x018b_0900;
 
 /// The driver named `name` (`{spawn_driver, Name}`, or the first word of `{spawn, Cmd}`),
 /// started with the rest of the command line `args`; `None` if there is no such driver.
-pub fn named(name: &str, args: &str) -> Option<Result<Box<dyn Driver>, crate::runtime::ports::DriverError>> {
+pub fn named(
+    name: &str,
+    args: &str,
+) -> Option<Result<Box<dyn Driver>, crate::runtime::ports::DriverError>> {
     match name {
         "udp_inet" => Some(Ok(Box::new(inet::Inet::new("udp_inet")))),
         "tcp_inet" => Some(Ok(Box::new(inet::Inet::new("tcp_inet")))),

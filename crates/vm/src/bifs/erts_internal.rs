@@ -347,7 +347,10 @@ fn system_task(from: Term, target: Term, prio: Term, request: Term) -> BifResult
         return Err(badarg());
     }
     let parts = request.as_tuple().ok_or_else(badarg)?;
-    let (&kind, &req_id) = (parts.first().ok_or_else(badarg)?, parts.get(1).ok_or_else(badarg)?);
+    let (&kind, &req_id) = (
+        parts.first().ok_or_else(badarg)?,
+        parts.get(1).ok_or_else(badarg)?,
+    );
     let arg = parts.get(2).copied().unwrap_or(Term::NIL);
     let task = match kind.as_atom().map(|a| a.name()) {
         Some("garbage_collect") => SystemTask::GarbageCollect {
@@ -402,10 +405,30 @@ fn group_leader_3(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 pub const BIFS: &[BifEntry] = &[
-    bif!("erts_internal", "request_system_task", 3, request_system_task_3),
-    bif!("erts_internal", "request_system_task", 4, request_system_task_4),
-    bif!("erts_internal", "scheduler_wall_time", 1, scheduler_wall_time_1),
-    bif!("erts_internal", "spawn_system_process", 3, spawn_system_process_3),
+    bif!(
+        "erts_internal",
+        "request_system_task",
+        3,
+        request_system_task_3
+    ),
+    bif!(
+        "erts_internal",
+        "request_system_task",
+        4,
+        request_system_task_4
+    ),
+    bif!(
+        "erts_internal",
+        "scheduler_wall_time",
+        1,
+        scheduler_wall_time_1
+    ),
+    bif!(
+        "erts_internal",
+        "spawn_system_process",
+        3,
+        spawn_system_process_3
+    ),
     bif!("erts_internal", "group_leader", 2, group_leader_2),
     bif!("erts_internal", "group_leader", 3, group_leader_3),
     bif!("erts_internal", "map_next", 3, map_next_3),

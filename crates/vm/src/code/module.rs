@@ -194,7 +194,10 @@ pub fn set_on_load(m: &'static Module) {
 
 /// Takes the code waiting for its `on_load` function.
 pub fn take_on_load(name: Atom) -> Option<&'static Module> {
-    write().by_name.get_mut(&name).and_then(|v| v.on_load.take())
+    write()
+        .by_name
+        .get_mut(&name)
+        .and_then(|v| v.on_load.take())
 }
 
 /// The versions of module `name`.
@@ -231,12 +234,18 @@ fn preloaded() -> &'static RwLock<Vec<Atom>> {
 
 /// Records that `name` was loaded before the first process ran (`erlang:pre_loaded/0`).
 pub fn mark_preloaded(name: Atom) {
-    preloaded().write().unwrap_or_else(|e| e.into_inner()).push(name);
+    preloaded()
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(name);
 }
 
 /// The preloaded modules, in load order (empty under `enigma run`).
 pub fn preloaded_modules() -> Vec<Atom> {
-    preloaded().read().unwrap_or_else(|e| e.into_inner()).clone()
+    preloaded()
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
 }
 
 /// The current version of module `name`, if loaded.

@@ -41,8 +41,11 @@ struct Writer {
     pending: Arc<Pending>,
 }
 
-fn writers() -> &'static Mutex<Vec<(i32, Arc<Writer>)>> {
-    static W: OnceLock<Mutex<Vec<(i32, Arc<Writer>)>>> = OnceLock::new();
+/// The writer thread of each descriptor written so far.
+type Writers = Mutex<Vec<(i32, Arc<Writer>)>>;
+
+fn writers() -> &'static Writers {
+    static W: OnceLock<Writers> = OnceLock::new();
     W.get_or_init(Default::default)
 }
 
@@ -155,7 +158,10 @@ pub fn notify_when_below(fd: i32, below: usize, port: u64, slot: usize) -> bool 
 /// Waits until what ports queued for standard output is written: the VM's own writes to
 /// standard output (`erlang:display/1`) come after it, as on BEAM.
 pub fn sync_stdout() {
-    drain(1, std::time::Instant::now() + std::time::Duration::from_secs(5));
+    drain(
+        1,
+        std::time::Instant::now() + std::time::Duration::from_secs(5),
+    );
 }
 
 /// What the standard input reader read: bytes, end of input (`None`) or an error.
@@ -269,10 +275,7 @@ pub fn tap_stdin(tx: mpsc::Sender<StdinItem>) {
 
 /// Input goes to the port again.
 pub fn untap_stdin() {
-    stdin_state()
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .tap = None;
+    stdin_state().lock().unwrap_or_else(|e| e.into_inner()).tap = None;
 }
 
 /// Stops delivering standard input to port `id`.
@@ -362,7 +365,13 @@ impl Driver for Fd {
     fn queued(&self) -> usize {
         self.output
             .as_ref()
-            .map(|w| w.pending.state.lock().unwrap_or_else(|e| e.into_inner()).bytes)
+            .map(|w| {
+                w.pending
+                    .state
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .bytes
+            })
             .unwrap_or(0)
     }
 

@@ -109,10 +109,7 @@ impl Driver for Inet {
                 Ok(vec![REP_OK, OPT_LINGER, 0, 0, 0, 0, 0, 0, 0, 0])
             }
             other => {
-                crate::report_unimplemented(&format!(
-                    "{} request {other} ({data:?})",
-                    self.kind
-                ));
+                crate::report_unimplemented(&format!("{} request {other} ({data:?})", self.kind));
                 Ok(error("enotsup"))
             }
         }

@@ -45,7 +45,9 @@ impl Spawn {
                 format!("./{}", spec.program)
             };
             if let Err(e) = rustix::fs::access(path.as_str(), rustix::fs::Access::EXEC_OK) {
-                return Err(DriverError(crate::runtime::ports::errno_name(e.raw_os_error())));
+                return Err(DriverError(crate::runtime::ports::errno_name(
+                    e.raw_os_error(),
+                )));
             }
         }
         let started = child::start(spec).map_err(|e| DriverError::from_io(&e))?;
@@ -83,7 +85,9 @@ impl Spawn {
                 Err(rustix::io::Errno::AGAIN) => return,
                 Err(rustix::io::Errno::INTR) => continue,
                 Err(e) => {
-                    cx.fail(DriverError(crate::runtime::ports::errno_name(e.raw_os_error())));
+                    cx.fail(DriverError(crate::runtime::ports::errno_name(
+                        e.raw_os_error(),
+                    )));
                     return;
                 }
             }
@@ -221,9 +225,8 @@ impl Driver for Spawn {
             }
         }
         if self.status.is_none() {
-            match self.pidfd.take() {
-                Some(fd) => poller::adopt_orphan(fd, self.pid),
-                None => {}
+            if let Some(fd) = self.pidfd.take() {
+                poller::adopt_orphan(fd, self.pid);
             }
         }
     }

@@ -33,7 +33,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use enigma_term::{atom, Term};
-use rustix::termios::{self, InputModes, LocalModes, OptionalActions, OutputModes, SpecialCodeIndex, Termios};
+use rustix::termios::{
+    self, InputModes, LocalModes, OptionalActions, OutputModes, SpecialCodeIndex, Termios,
+};
 
 use super::fd;
 use crate::runtime::ports::{Ctx, Driver, DriverError};
@@ -96,8 +98,16 @@ pub fn is_open() -> bool {
 
 fn window_size() -> Option<(u32, u32)> {
     let ws = termios::tcgetwinsize(std::io::stdin()).ok()?;
-    let w = if ws.ws_col == 0 { DEFAULT_COLS } else { u32::from(ws.ws_col) };
-    let h = if ws.ws_row == 0 { DEFAULT_ROWS } else { u32::from(ws.ws_row) };
+    let w = if ws.ws_col == 0 {
+        DEFAULT_COLS
+    } else {
+        u32::from(ws.ws_col)
+    };
+    let h = if ws.ws_row == 0 {
+        DEFAULT_ROWS
+    } else {
+        u32::from(ws.ws_row)
+    };
     Some((w, h))
 }
 

@@ -200,9 +200,17 @@ fn process_info(s: &mut String, p: &Process) {
     }
     let _ = writeln!(s, "Reductions: {}", p.reductions_now());
     let _ = writeln!(s, "Stack+heap: {}", p.heap.young_size() + p.stack.len());
-    let _ = writeln!(s, "OldHeap: {}", p.heap.total_size().saturating_sub(p.heap.young_size()));
+    let _ = writeln!(
+        s,
+        "OldHeap: {}",
+        p.heap.total_size().saturating_sub(p.heap.young_size())
+    );
     let _ = writeln!(s, "Memory: {}", p.memory_words() * 8);
-    let _ = writeln!(s, "Internal State: PRQ_PRIO_{}", p.priority.name().to_ascii_uppercase());
+    let _ = writeln!(
+        s,
+        "Internal State: PRQ_PRIO_{}",
+        p.priority.name().to_ascii_uppercase()
+    );
 }
 
 /// Every port, in `break.c`'s layout.

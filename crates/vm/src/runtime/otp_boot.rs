@@ -63,8 +63,8 @@ fn load_preloaded(dir: &Path) -> Result<(), BootError> {
         .collect();
     files.sort();
     for f in files {
-        let bytes = std::fs::read(&f)
-            .map_err(|e| BootError::Preloaded(format!("{}: {e}", f.display())))?;
+        let bytes =
+            std::fs::read(&f).map_err(|e| BootError::Preloaded(format!("{}: {e}", f.display())))?;
         let m = code::load::load_preloaded(&bytes)
             .map_err(|e| BootError::Preloaded(format!("{}: {}", f.display(), e.0)))?;
         code::module::mark_preloaded(m.name);

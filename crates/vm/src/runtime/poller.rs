@@ -50,7 +50,12 @@ fn token(port: u64, slot: usize) -> Token {
 }
 
 /// Watches `fd` for port `port` under `slot` (below 7) with `interest`.
-pub fn register(fd: &impl AsRawFd, port: u64, slot: usize, interest: Interest) -> std::io::Result<()> {
+pub fn register(
+    fd: &impl AsRawFd,
+    port: u64,
+    slot: usize,
+    interest: Interest,
+) -> std::io::Result<()> {
     let p = poller().ok_or_else(|| std::io::Error::other("no I/O poller"))?;
     let raw = fd.as_raw_fd();
     p.registry
@@ -58,7 +63,12 @@ pub fn register(fd: &impl AsRawFd, port: u64, slot: usize, interest: Interest) -
 }
 
 /// Changes what `fd` is watched for.
-pub fn reregister(fd: &impl AsRawFd, port: u64, slot: usize, interest: Interest) -> std::io::Result<()> {
+pub fn reregister(
+    fd: &impl AsRawFd,
+    port: u64,
+    slot: usize,
+    interest: Interest,
+) -> std::io::Result<()> {
     let p = poller().ok_or_else(|| std::io::Error::other("no I/O poller"))?;
     let raw = fd.as_raw_fd();
     p.registry
@@ -83,9 +93,12 @@ pub fn adopt_orphan(pidfd: OwnedFd, pid: u32) {
         .next_orphan
         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let raw = pidfd.as_raw_fd();
-    if p
-        .registry
-        .register(&mut SourceFd(&raw), token(n, ORPHAN_SLOT), Interest::READABLE)
+    if p.registry
+        .register(
+            &mut SourceFd(&raw),
+            token(n, ORPHAN_SLOT),
+            Interest::READABLE,
+        )
         .is_ok()
     {
         p.orphans

@@ -502,10 +502,7 @@ impl Port {
         }
         if let Some(mut d) = dslot.take() {
             let port = self.term();
-            let mut cx = Ctx {
-                port,
-                st: &mut st,
-            };
+            let mut cx = Ctx { port, st: &mut st };
             d.stop(&mut cx);
         }
         let links = std::mem::take(&mut st.links);
@@ -724,7 +721,13 @@ pub enum Command {
 }
 
 /// `{'DOWN', Ref, port, Object, Reason}` to `watcher`.
-fn send_port_down(watcher: Term, reference: [u32; 3], name: Option<Atom>, port: Term, reason: Term) {
+fn send_port_down(
+    watcher: Term,
+    reference: [u32; 3],
+    name: Option<Atom>,
+    port: Term,
+    reason: Term,
+) {
     let mut heap = VecAlloc::new();
     let r = build::reference(&mut heap, reference);
     let obj = monitors::down_object(&mut heap, name, port);
@@ -877,4 +880,3 @@ pub fn flush_all(deadline: std::time::Instant) {
         }
     }
 }
-

@@ -143,9 +143,7 @@ fn exception_list(p: &mut Process, reason: &str, mods: &[Term]) -> Term {
 /// waiting for it, in the calling process.
 fn call_on_load_function_1(_p: &mut Process, a: &[Term]) -> BifResult {
     let name = a[0].as_atom().ok_or_else(badarg)?;
-    let m = code::module::versions(name)
-        .on_load
-        .ok_or_else(badarg)?;
+    let m = code::module::versions(name).on_load.ok_or_else(badarg)?;
     let i = m.on_load.ok_or_else(badarg)?;
     Err(Fault::TrapCode {
         address: m.address(i),
@@ -223,9 +221,7 @@ fn purge_module_2(_p: &mut Process, a: &[Term]) -> BifResult {
     let op = a[1].as_atom().ok_or_else(badarg)?;
     match op.name() {
         "prepare" => Ok(Term::bool(code::module::versions(name).old.is_some())),
-        "prepare_on_load" => Ok(Term::bool(
-            code::module::versions(name).on_load.is_some(),
-        )),
+        "prepare_on_load" => Ok(Term::bool(code::module::versions(name).on_load.is_some())),
         "complete" => {
             code::module::drop_old(name);
             Ok(Term::TRUE)
@@ -286,16 +282,36 @@ fn beamfile_module_md5_1(p: &mut Process, a: &[Term]) -> BifResult {
 
 pub const BIFS: &[BifEntry] = &[
     bif!("erts_internal", "beamfile_chunk", 2, beamfile_chunk_2),
-    bif!("erts_internal", "beamfile_module_md5", 1, beamfile_module_md5_1),
+    bif!(
+        "erts_internal",
+        "beamfile_module_md5",
+        1,
+        beamfile_module_md5_1
+    ),
     bif!("erts_internal", "prepare_loading", 2, prepare_loading_2),
-    bif!("erlang", "has_prepared_code_on_load", 1, has_prepared_code_on_load_1),
+    bif!(
+        "erlang",
+        "has_prepared_code_on_load",
+        1,
+        has_prepared_code_on_load_1
+    ),
     bif!("erlang", "finish_loading", 1, finish_loading_1),
-    bif!("erlang", "call_on_load_function", 1, call_on_load_function_1),
+    bif!(
+        "erlang",
+        "call_on_load_function",
+        1,
+        call_on_load_function_1
+    ),
     bif!("erlang", "finish_after_on_load", 2, finish_after_on_load_2),
     bif!("erlang", "delete_module", 1, delete_module_1),
     bif!("erlang", "check_old_code", 1, check_old_code_1),
     bif!("erlang", "module_loaded", 1, module_loaded_1),
     bif!("erlang", "loaded", 0, loaded_0),
     bif!("erts_internal", "purge_module", 2, purge_module_2),
-    bif!("erts_internal", "check_process_code", 1, check_process_code_1),
+    bif!(
+        "erts_internal",
+        "check_process_code",
+        1,
+        check_process_code_1
+    ),
 ];

@@ -218,12 +218,10 @@ fn open_port_2(p: &mut Process, a: &[Term]) -> BifResult {
     }
     let kind = if let Some(t) = name.as_tuple() {
         match t {
-            [k, cmd] if k.as_atom().is_some_and(|x| x.name() == "spawn") => {
-                match name_arg(*cmd) {
-                    Some(s) => Kind::Spawn(s),
-                    None => return fail("badarg"),
-                }
-            }
+            [k, cmd] if k.as_atom().is_some_and(|x| x.name() == "spawn") => match name_arg(*cmd) {
+                Some(s) => Kind::Spawn(s),
+                None => return fail("badarg"),
+            },
             [k, cmd] if k.as_atom().is_some_and(|x| x.name() == "spawn_driver") => {
                 match name_arg(*cmd) {
                     Some(s) => Kind::SpawnDriver(s),
@@ -238,8 +236,9 @@ fn open_port_2(p: &mut Process, a: &[Term]) -> BifResult {
             }
             [k, i, o] if k.as_atom().is_some_and(|x| x.name() == "fd") => {
                 match (i.as_small(), o.as_small()) {
-                    (Some(i), Some(o)) if (0..=i32::MAX as i64).contains(&i)
-                        && (0..=i32::MAX as i64).contains(&o) =>
+                    (Some(i), Some(o))
+                        if (0..=i32::MAX as i64).contains(&i)
+                            && (0..=i32::MAX as i64).contains(&o) =>
                     {
                         Kind::Fd(i as i32, o as i32)
                     }
@@ -255,7 +254,10 @@ fn open_port_2(p: &mut Process, a: &[Term]) -> BifResult {
     } else {
         return fail("badarg");
     };
-    let is_spawn = matches!(kind, Kind::Spawn(_) | Kind::SpawnExecutable(_) | Kind::SpawnDriver(_));
+    let is_spawn = matches!(
+        kind,
+        Kind::Spawn(_) | Kind::SpawnExecutable(_) | Kind::SpawnDriver(_)
+    );
     if (opts.args.is_some() || opts.arg0.is_some()) && !matches!(kind, Kind::SpawnExecutable(_)) {
         return fail("badarg");
     }
@@ -273,7 +275,8 @@ fn open_port_2(p: &mut Process, a: &[Term]) -> BifResult {
     let (port_name, driver): (String, Result<Box<dyn Driver>, DriverError>) = match kind {
         Kind::Fd(i, o) => (
             format!("{i}/{o}"),
-            drivers::fd::Fd::open(i, o, opts.read, opts.write).map(|d| Box::new(d) as Box<dyn Driver>),
+            drivers::fd::Fd::open(i, o, opts.read, opts.write)
+                .map(|d| Box::new(d) as Box<dyn Driver>),
         ),
         Kind::SpawnDriver(cmd) => {
             let (first, rest) = cmd.split_once(' ').unwrap_or((cmd.as_str(), ""));
@@ -460,10 +463,7 @@ fn port_connect_2(p: &mut Process, a: &[Term]) -> BifResult {
             p.links.push(target);
         }
     } else {
-        crate::runtime::signals::send(
-            a[1],
-            crate::runtime::mailbox::Signal::Link { from: target },
-        );
+        crate::runtime::signals::send(a[1], crate::runtime::mailbox::Signal::Link { from: target });
     }
     Ok(Term::TRUE)
 }

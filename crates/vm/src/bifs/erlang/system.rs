@@ -774,9 +774,8 @@ fn load_nif_2(p: &mut Process, a: &[Term]) -> BifResult {
         })
         .collect::<Result<_, _>>()?;
     let caller = code::module_for_address(p.pc as usize).map(|(m, _)| m.name);
-    let tracer_or_native = caller.is_some_and(|m| {
-        crate::bifs::registry::has_natives(m) || matches!(m.name(), "erl_tracer")
-    });
+    let tracer_or_native = caller
+        .is_some_and(|m| crate::bifs::registry::has_natives(m) || matches!(m.name(), "erl_tracer"));
     if tracer_or_native {
         return Ok(Term::atom(atom::OK));
     }

@@ -50,7 +50,12 @@ fn search_dirs() -> Vec<PathBuf> {
             }
         }
     }
-    for d in ["/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo", "/usr/lib/terminfo"] {
+    for d in [
+        "/etc/terminfo",
+        "/lib/terminfo",
+        "/usr/share/terminfo",
+        "/usr/lib/terminfo",
+    ] {
         dirs.push(PathBuf::from(d));
     }
     dirs
