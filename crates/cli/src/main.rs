@@ -135,12 +135,9 @@ fn boot_erl(args: &[String]) -> ExitCode {
         enigma_vm::runtime::scheduler::configure(n);
         let _ = online;
     }
-    let result = enigma_vm::runtime::otp_boot::boot(&root, &cmd.boot_args);
-    // As BEAM's halt: what ports queued (standard output above all) is written first.
-    enigma_vm::runtime::ports::flush_before_exit(
-        std::time::Instant::now() + std::time::Duration::from_secs(30),
-    );
-    match result {
+    // Ctrl-C and the other signals BEAM handles, and the terminal's mode to restore.
+    enigma_vm::runtime::os_signals::start(cmd.emu.break_mode);
+    match enigma_vm::runtime::otp_boot::boot(&root, &cmd.boot_args) {
         Ok(VmExit::Halt(status)) => ExitCode::from(status.clamp(0, 255) as u8),
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {

@@ -6,6 +6,7 @@
 pub mod fd;
 pub mod inet;
 pub mod spawn;
+pub mod tty_sl;
 
 use crate::runtime::ports::Driver;
 
@@ -17,11 +18,12 @@ pub const CONTROL_MAGIC: u32 = 0x018b_0900;
 /// started with the rest of the command line `args`; `None` if there is no such driver.
 pub fn named(
     name: &str,
-    _args: &str,
+    args: &str,
 ) -> Option<Result<Box<dyn Driver>, crate::runtime::ports::DriverError>> {
     match name {
         "udp_inet" => Some(Ok(Box::new(inet::Inet::new("udp_inet")))),
         "tcp_inet" => Some(Ok(Box::new(inet::Inet::new("tcp_inet")))),
+        "tty_sl" => Some(tty_sl::TtySl::open(args).map(|d| Box::new(d) as Box<dyn Driver>)),
         _ => None,
     }
 }

@@ -2,12 +2,14 @@
 //! and starting the VM.
 
 pub mod boot;
+pub mod break_menu;
 pub mod child;
 pub mod ets;
 pub mod exit;
 pub mod logger;
 pub mod mailbox;
 pub mod monitors;
+pub mod os_signals;
 pub mod otp_boot;
 pub mod poller;
 pub mod ports;
@@ -17,4 +19,5 @@ pub mod signals;
 pub mod spawn;
 pub mod suspend;
 pub mod table;
+pub mod terminal;
 pub mod timers;

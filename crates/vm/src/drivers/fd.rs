@@ -15,8 +15,24 @@ use crate::runtime::ports::{self, Ctx, Driver, DriverError};
 
 /// Queued output of one descriptor: the bytes not yet written.
 struct Pending {
-    bytes: Mutex<usize>,
+    state: Mutex<PendingState>,
     drained: Condvar,
+}
+
+#[derive(Default)]
+struct PendingState {
+    /// Bytes queued and not yet written.
+    bytes: usize,
+    /// A port to call back (`Driver::ready` on `slot`, writable) once fewer than
+    /// `below` bytes are queued: `tty_sl` acknowledges a synchronous write that way.
+    watch: Option<DrainWatch>,
+}
+
+#[derive(Clone, Copy)]
+struct DrainWatch {
+    port: u64,
+    slot: usize,
+    below: usize,
 }
 
 /// A writer thread for one descriptor.
@@ -51,7 +67,7 @@ fn writer(fd: i32) -> Option<Arc<Writer>> {
     };
     let (tx, rx) = mpsc::channel::<Vec<u8>>();
     let pending = Arc::new(Pending {
-        bytes: Mutex::new(0),
+        state: Mutex::new(PendingState::default()),
         drained: Condvar::new(),
     });
     let p2 = pending.clone();
@@ -61,10 +77,22 @@ fn writer(fd: i32) -> Option<Arc<Writer>> {
             for chunk in rx {
                 let _ = out.write_all(&chunk);
                 let _ = out.flush();
-                let mut n = p2.bytes.lock().unwrap_or_else(|e| e.into_inner());
-                *n = n.saturating_sub(chunk.len());
-                if *n == 0 {
-                    p2.drained.notify_all();
+                let fire = {
+                    let mut st = p2.state.lock().unwrap_or_else(|e| e.into_inner());
+                    st.bytes = st.bytes.saturating_sub(chunk.len());
+                    if st.bytes == 0 {
+                        p2.drained.notify_all();
+                    }
+                    match st.watch {
+                        Some(w) if st.bytes < w.below => st.watch.take(),
+                        _ => None,
+                    }
+                };
+                // Outside the lock: the driver's callback may queue more output.
+                if let Some(w) = fire {
+                    if let Some(port) = ports::lookup(enigma_term::Term::port(w.port)) {
+                        port.with_driver(|d, cx| d.ready(cx, w.slot, false, true));
+                    }
                 }
             }
         })
@@ -83,19 +111,48 @@ pub fn drain(fd: i32, deadline: std::time::Instant) {
     let Some(w) = w else {
         return;
     };
-    let mut n = w.pending.bytes.lock().unwrap_or_else(|e| e.into_inner());
-    while *n > 0 {
+    let mut st = w.pending.state.lock().unwrap_or_else(|e| e.into_inner());
+    while st.bytes > 0 {
         let now = std::time::Instant::now();
         if now >= deadline {
             return;
         }
-        n = w
+        st = w
             .pending
             .drained
-            .wait_timeout(n, deadline - now)
+            .wait_timeout(st, deadline - now)
             .map(|(g, _)| g)
             .unwrap_or_else(|e| e.into_inner().0);
     }
+}
+
+/// Queues `bytes` for descriptor `fd` (written in order by its writer thread, never
+/// blocking the caller); returns how many bytes are queued now.
+pub fn queue_output(fd: i32, bytes: Vec<u8>) -> Result<usize, DriverError> {
+    let w = writer(fd).ok_or(DriverError("ebadf"))?;
+    let queued = {
+        let mut st = w.pending.state.lock().unwrap_or_else(|e| e.into_inner());
+        st.bytes += bytes.len();
+        st.bytes
+    };
+    w.tx.send(bytes).map_err(|_| DriverError("epipe"))?;
+    Ok(queued)
+}
+
+/// Asks for `Driver::ready(slot, writable)` on port `port` once fewer than `below` bytes
+/// are queued for `fd`. `false` (and no call) if that is already so.
+pub fn notify_when_below(fd: i32, below: usize, port: u64, slot: usize) -> bool {
+    let Some(w) = writer(fd) else {
+        return false;
+    };
+    // Checked and registered under the lock the writer thread counts under, so a drain
+    // in between cannot be missed.
+    let mut st = w.pending.state.lock().unwrap_or_else(|e| e.into_inner());
+    if st.bytes < below {
+        return false;
+    }
+    st.watch = Some(DrainWatch { port, slot, below });
+    true
 }
 
 /// Waits until what ports queued for standard output is written: the VM's own writes to
@@ -107,11 +164,19 @@ pub fn sync_stdout() {
     );
 }
 
+/// What the standard input reader read: bytes, end of input (`None`) or an error.
+pub type StdinItem = Result<Option<Vec<u8>>, std::io::ErrorKind>;
+
 /// The port that reads standard input now, and what was read while none did.
 struct StdinState {
     port: Option<u64>,
     started: bool,
-    held: Vec<Result<Option<Vec<u8>>, std::io::ErrorKind>>,
+    /// The reader has seen end of input or an error (it has stopped).
+    ended: bool,
+    held: Vec<StdinItem>,
+    /// While set, input goes here rather than to the port: the BREAK menu reads its
+    /// choice from the terminal while the VM stands still.
+    tap: Option<mpsc::Sender<StdinItem>>,
 }
 
 fn stdin_state() -> &'static Mutex<StdinState> {
@@ -120,15 +185,26 @@ fn stdin_state() -> &'static Mutex<StdinState> {
         Mutex::new(StdinState {
             port: None,
             started: false,
+            ended: false,
             held: Vec::new(),
+            tap: None,
         })
     })
 }
 
-/// Delivers what the stdin reader read to the current port (or holds it).
-fn stdin_deliver(item: Result<Option<Vec<u8>>, std::io::ErrorKind>) {
+/// Delivers what the stdin reader read to the tap, the current port, or holds it.
+fn stdin_deliver(item: StdinItem) {
     let port = {
         let mut st = stdin_state().lock().unwrap_or_else(|e| e.into_inner());
+        if !matches!(item, Ok(Some(_))) {
+            st.ended = true;
+        }
+        if let Some(tap) = &st.tap {
+            if tap.send(item.clone()).is_ok() {
+                return;
+            }
+            st.tap = None;
+        }
         match st.port {
             Some(p) => p,
             None => {
@@ -145,39 +221,61 @@ fn stdin_deliver(item: Result<Option<Vec<u8>>, std::io::ErrorKind>) {
     p.with_driver(|d, cx| d.thread_input(cx, item.map_err(std::io::Error::from)));
 }
 
+/// Starts the reader thread of standard input (once; the caller holds the state lock).
+fn start_reader(st: &mut StdinState) {
+    if st.started {
+        return;
+    }
+    st.started = true;
+    let _ = std::thread::Builder::new()
+        .name("enigma-stdin".into())
+        .spawn(|| {
+            let mut buf = vec![0u8; 64 * 1024];
+            let mut stdin = std::io::stdin();
+            loop {
+                match stdin.read(&mut buf) {
+                    Ok(0) => {
+                        stdin_deliver(Ok(None));
+                        return;
+                    }
+                    Ok(n) => stdin_deliver(Ok(Some(buf[..n].to_vec()))),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        stdin_deliver(Err(e.kind()));
+                        return;
+                    }
+                }
+            }
+        });
+}
+
 /// Makes port `id` the reader of standard input (starting the reader thread once).
 pub fn subscribe_stdin(id: u64) {
     let held = {
         let mut st = stdin_state().lock().unwrap_or_else(|e| e.into_inner());
         st.port = Some(id);
-        if !st.started {
-            st.started = true;
-            let _ = std::thread::Builder::new()
-                .name("enigma-stdin".into())
-                .spawn(|| {
-                    let mut buf = vec![0u8; 64 * 1024];
-                    let mut stdin = std::io::stdin();
-                    loop {
-                        match stdin.read(&mut buf) {
-                            Ok(0) => {
-                                stdin_deliver(Ok(None));
-                                return;
-                            }
-                            Ok(n) => stdin_deliver(Ok(Some(buf[..n].to_vec()))),
-                            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                            Err(e) => {
-                                stdin_deliver(Err(e.kind()));
-                                return;
-                            }
-                        }
-                    }
-                });
-        }
+        start_reader(&mut st);
         std::mem::take(&mut st.held)
     };
     for item in held {
         stdin_deliver(item);
     }
+}
+
+/// Sends what standard input reads to `tx` instead of the port, until [`untap_stdin`]
+/// (the BREAK menu). If input has already ended, `tx` gets that at once.
+pub fn tap_stdin(tx: mpsc::Sender<StdinItem>) {
+    let mut st = stdin_state().lock().unwrap_or_else(|e| e.into_inner());
+    if st.ended {
+        let _ = tx.send(Ok(None));
+    }
+    st.tap = Some(tx);
+    start_reader(&mut st);
+}
+
+/// Input goes to the port again.
+pub fn untap_stdin() {
+    stdin_state().lock().unwrap_or_else(|e| e.into_inner()).tap = None;
 }
 
 /// Stops delivering standard input to port `id`.
@@ -228,7 +326,11 @@ impl Driver for Fd {
             return Err(DriverError("badarg"));
         };
         cx.count_output(framed.len());
-        *w.pending.bytes.lock().unwrap_or_else(|e| e.into_inner()) += framed.len();
+        w.pending
+            .state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .bytes += framed.len();
         w.tx.send(framed).map_err(|_| DriverError("epipe"))
     }
 
@@ -263,7 +365,13 @@ impl Driver for Fd {
     fn queued(&self) -> usize {
         self.output
             .as_ref()
-            .map(|w| *w.pending.bytes.lock().unwrap_or_else(|e| e.into_inner()))
+            .map(|w| {
+                w.pending
+                    .state
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .bytes
+            })
             .unwrap_or(0)
     }
 

@@ -130,5 +130,12 @@ pub fn boot(root: &Path, boot_args: &[String]) -> Result<VmExit, BootError> {
             .map_err(|e| BootError::Spawn(format!("{module}: {e:?}")))?;
     }
     scheduler::never_deadlock();
-    Ok(scheduler::run_until())
+    let how = scheduler::run_until();
+    // As BEAM's halt: what ports queued is written out (a shell's last output; not with
+    // `halt(S, [{flush, false}])`), and the terminal gets back the mode the VM found it in.
+    super::ports::flush_before_exit(
+        std::time::Instant::now() + std::time::Duration::from_secs(30),
+    );
+    super::terminal::restore();
+    Ok(how)
 }

@@ -23,6 +23,7 @@ use std::cell::Cell;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::time::Duration;
 
 use enigma_term::Term;
 
@@ -124,6 +125,13 @@ struct Vm {
     offline_cv: Condvar,
     /// Offline schedulers waiting on `offline_cv` (changed under the `sleep` lock).
     parked_offline: AtomicUsize,
+    /// The VM stands still (the BREAK menu): schedulers stop between time slices and
+    /// wait on `offline_cv` until it is cleared.
+    paused: AtomicBool,
+    /// Schedulers stopped by `paused` (changed under the `sleep` lock).
+    parked_paused: AtomicUsize,
+    /// Signalled when a scheduler stops for a pause.
+    paused_cv: Condvar,
 }
 
 static CONFIGURED: AtomicUsize = AtomicUsize::new(0);
@@ -171,6 +179,9 @@ fn vm() -> &'static Vm {
         blocked: AtomicBool::new(false),
         offline_cv: Condvar::new(),
         parked_offline: AtomicUsize::new(0),
+        paused: AtomicBool::new(false),
+        parked_paused: AtomicUsize::new(0),
+        paused_cv: Condvar::new(),
     });
     start_threads(vm);
     vm
@@ -429,7 +440,8 @@ fn sleep(vm: &Vm) {
     let g = lock(&vm.sleep);
     let asleep = vm.sleepers.fetch_add(1, Ordering::SeqCst) + 1;
     let work = vm.scheds.iter().any(|s| s.len.load(Ordering::SeqCst) > 0);
-    if work && !vm.stopping.load(Ordering::SeqCst) {
+    // A pause asked for before this lock was taken would never wake this sleeper.
+    if (work && !vm.stopping.load(Ordering::SeqCst)) || vm.paused.load(Ordering::SeqCst) {
         vm.sleepers.fetch_sub(1, Ordering::SeqCst);
         return;
     }
@@ -456,11 +468,64 @@ fn finish(vm: &Vm, how: VmExit) {
     vm.done_cv.notify_all();
 }
 
+/// Stops this scheduler while the VM is paused.
+fn wait_while_paused(vm: &Vm) {
+    let mut g = lock(&vm.sleep);
+    vm.parked_paused.fetch_add(1, Ordering::SeqCst);
+    vm.paused_cv.notify_all();
+    while vm.paused.load(Ordering::SeqCst) {
+        g = vm.offline_cv.wait(g).unwrap_or_else(|e| e.into_inner());
+    }
+    vm.parked_paused.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Stops every scheduler between time slices, as BEAM blocks thread progress for its
+/// BREAK menu: when this returns, no process runs and every live process rests in its
+/// slot, until [`resume`]. A scheduler still busy after `patience` (a long native call)
+/// is not waited for longer; `false` then.
+pub fn pause(patience: Duration) -> bool {
+    let vm = vm();
+    let deadline = std::time::Instant::now() + patience;
+    let mut g = lock(&vm.sleep);
+    vm.paused.store(true, Ordering::SeqCst);
+    // Sleeping schedulers wake up, see the pause and stop.
+    vm.sleep_cv.notify_all();
+    loop {
+        let stopped =
+            vm.parked_paused.load(Ordering::SeqCst) + vm.parked_offline.load(Ordering::SeqCst);
+        if stopped >= vm.scheds.len() {
+            return true;
+        }
+        let now = std::time::Instant::now();
+        if now >= deadline {
+            return false;
+        }
+        g = vm
+            .paused_cv
+            .wait_timeout(g, deadline - now)
+            .map(|(g, _)| g)
+            .unwrap_or_else(|e| e.into_inner().0);
+    }
+}
+
+/// Lets the schedulers run again after [`pause`].
+pub fn resume() {
+    let vm = vm();
+    let _g = lock(&vm.sleep);
+    vm.paused.store(false, Ordering::SeqCst);
+    vm.offline_cv.notify_all();
+    vm.sleep_cv.notify_all();
+}
+
 fn scheduler_loop(vm: &'static Vm, i: usize) {
     CURRENT.with(|c| c.set(i));
     let mut em = Emulator::default();
     let mut memory = IdleCollector::default();
     loop {
+        if vm.paused.load(Ordering::SeqCst) {
+            wait_while_paused(vm);
+            continue;
+        }
         if vm.stopping.load(Ordering::Relaxed) {
             sleep(vm);
             continue;

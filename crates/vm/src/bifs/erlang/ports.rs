@@ -41,6 +41,15 @@ fn string_arg(t: Term) -> Option<String> {
     l.is_nil().then_some(s)
 }
 
+/// A command or file name to spawn: as a file name, an atom is taken too (`user_drv`
+/// opens `{spawn, 'tty_sl -c -e'}`).
+fn name_arg(t: Term) -> Option<String> {
+    match t.as_atom() {
+        Some(a) => Some(a.name().to_string()),
+        None => string_arg(t),
+    }
+}
+
 /// A flat string (only characters; what BEAM's `is_string` accepts for a port name).
 fn flat_string(t: Term) -> Option<String> {
     let mut s = String::new();
@@ -209,20 +218,18 @@ fn open_port_2(p: &mut Process, a: &[Term]) -> BifResult {
     }
     let kind = if let Some(t) = name.as_tuple() {
         match t {
-            [k, cmd] if k.as_atom().is_some_and(|x| x.name() == "spawn") => {
-                match string_arg(*cmd) {
-                    Some(s) => Kind::Spawn(s),
-                    None => return fail("badarg"),
-                }
-            }
+            [k, cmd] if k.as_atom().is_some_and(|x| x.name() == "spawn") => match name_arg(*cmd) {
+                Some(s) => Kind::Spawn(s),
+                None => return fail("badarg"),
+            },
             [k, cmd] if k.as_atom().is_some_and(|x| x.name() == "spawn_driver") => {
-                match string_arg(*cmd) {
+                match name_arg(*cmd) {
                     Some(s) => Kind::SpawnDriver(s),
                     None => return fail("badarg"),
                 }
             }
             [k, cmd] if k.as_atom().is_some_and(|x| x.name() == "spawn_executable") => {
-                match string_arg(*cmd) {
+                match name_arg(*cmd) {
                     Some(s) => Kind::SpawnExecutable(s),
                     None => return fail("badarg"),
                 }

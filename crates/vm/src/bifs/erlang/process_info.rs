@@ -76,7 +76,7 @@ fn registered_name_of(pid: Term) -> Option<Atom> {
     table::name_of(pid)
 }
 
-fn process_status(q: &mut Process, running: bool) -> Term {
+fn process_status(q: &Process, running: bool) -> Term {
     if running {
         return Term::atom(atom::RUNNING);
     }
@@ -96,6 +96,21 @@ fn process_status(q: &mut Process, running: bool) -> Term {
     } else {
         Term::atom(atom::RUNNABLE)
     }
+}
+
+/// The state the BREAK menu's process list shows for a switched-out process.
+pub(crate) fn state_name(q: &Process) -> &'static str {
+    match process_status(q, false).as_atom().map(Atom::name) {
+        Some("waiting") => "Waiting",
+        Some("exiting") => "Exiting",
+        Some("suspended") => "Suspended",
+        _ => "Runnable",
+    }
+}
+
+/// The function a switched-out process is in (the BREAK menu's "Current call").
+pub(crate) fn current_mfa(q: &Process) -> Option<Mfa> {
+    current_function(q, false).map(|(m, _, _)| m)
 }
 
 /// The value of one `process_info` item of process `q`, built on `out` (the caller's heap;

@@ -177,6 +177,7 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         | "dynamic_trace_probes" => Term::FALSE,
         "build_type" | "emu_type" => atom_of("opt"),
         "emu_flavor" => atom_of("emu"),
+        "break_ignored" => Term::bool(crate::runtime::os_signals::break_ignored()),
         "endian" => atom_of("little"),
         "hipe_architecture" | "modified_timing_level" => Term::atom(atom::UNDEFINED),
         "heap_type" => atom_of("private"),
