@@ -288,6 +288,9 @@ pub fn unsubscribe_stdin(id: u64) {
 
 pub struct Fd {
     input: Option<i32>,
+    /// Another input descriptor than 0, opened anew (through `/proc/self/fd`, which
+    /// needs no `unsafe` to adopt a raw descriptor) and read by a thread of this port's.
+    other_input: Option<std::fs::File>,
     output: Option<Arc<Writer>>,
     out_fd: i32,
 }
@@ -300,13 +303,17 @@ impl Fd {
         } else {
             None
         };
-        if read && input != 0 {
-            // Only standard input is read so far; other descriptors come with their users.
-            crate::report_unimplemented(&format!("reading from fd {input} in an fd port"));
-            return Err(DriverError("einval"));
-        }
+        let other_input = if read && input != 0 {
+            Some(
+                std::fs::File::open(format!("/proc/self/fd/{input}"))
+                    .map_err(|e| DriverError::from_io(&e))?,
+            )
+        } else {
+            None
+        };
         Ok(Fd {
             input: read.then_some(input),
+            other_input,
             output: output_writer,
             out_fd: output,
         })
@@ -317,6 +324,33 @@ impl Driver for Fd {
     fn started(&mut self, cx: &mut Ctx) {
         if self.input == Some(0) {
             subscribe_stdin(cx.id());
+        }
+        if let Some(mut file) = self.other_input.take() {
+            // Reads until end of input; what arrives after the port closed is dropped.
+            let port = cx.port();
+            let _ = std::thread::Builder::new()
+                .name("enigma-fd-reader".into())
+                .spawn(move || {
+                    let mut buf = vec![0u8; 64 * 1024];
+                    loop {
+                        let item = match file.read(&mut buf) {
+                            Ok(0) => Ok(None),
+                            Ok(n) => Ok(Some(buf[..n].to_vec())),
+                            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                            Err(e) => Err(e),
+                        };
+                        let done = !matches!(item, Ok(Some(_)));
+                        match ports::lookup(port) {
+                            Some(p) => {
+                                p.with_driver(|d, cx| d.thread_input(cx, item));
+                            }
+                            None => return,
+                        }
+                        if done {
+                            return;
+                        }
+                    }
+                });
         }
     }
 

@@ -133,9 +133,7 @@ pub fn boot(root: &Path, boot_args: &[String]) -> Result<VmExit, BootError> {
     let how = scheduler::run_until();
     // As BEAM's halt: what ports queued is written out (a shell's last output; not with
     // `halt(S, [{flush, false}])`), and the terminal gets back the mode the VM found it in.
-    super::ports::flush_before_exit(
-        std::time::Instant::now() + std::time::Duration::from_secs(30),
-    );
+    super::ports::flush_before_exit(std::time::Instant::now() + std::time::Duration::from_secs(30));
     super::terminal::restore();
     Ok(how)
 }
