@@ -51,6 +51,9 @@ struct Session {
     steps: &'static [Step],
     /// Files written into the session's directory first.
     files: &'static [(&'static str, &'static str)],
+    /// A tool that starts `erl` (`iex`), run in place of the VM: as installed on one side,
+    /// with Enigma's link directory first on `PATH` on the other.
+    tool: Option<&'static str>,
 }
 
 const BASICS: &[Step] = &[
@@ -187,32 +190,57 @@ const C_MODULE: &[Step] = &[
 
 const M_ERL: &str = "-module(m).\n-export([f/0]).\nf() -> hello.\n";
 
+/// Elixir's shell: an expression typed and evaluated, then quitting.
+const IEX: &[Step] = &[
+    Expect("iex(1)>"),
+    Type("Enum.map(1..5, fn x -> x * x end)"),
+    Key("Enter"),
+    Expect("iex(2)>"),
+    Type("s = \"héllo\" <> \" world\"; String.upcase(s)"),
+    Key("Enter"),
+    Expect("iex(3)>"),
+    Type("System.halt(4)"),
+    Key("Enter"),
+    Exit,
+];
+
 fn sessions() -> Vec<Session> {
     vec![
         Session {
             name: "basics",
             steps: BASICS,
             files: &[],
+            tool: None,
         },
         Session {
             name: "break_menu",
             steps: BREAK,
             files: &[],
+            tool: None,
         },
         Session {
             name: "editing",
             steps: EDITING,
             files: &[],
+            tool: None,
         },
         Session {
             name: "halt_status",
             steps: HALT,
             files: &[],
+            tool: None,
         },
         Session {
             name: "c_module",
             steps: C_MODULE,
             files: &[("m.erl", M_ERL)],
+            tool: None,
+        },
+        Session {
+            name: "iex",
+            steps: IEX,
+            files: &[],
+            tool: Some("iex"),
         },
     ]
 }
@@ -366,11 +394,24 @@ fn play(program: &str, session: &Session, dir: &Path) -> Result<Vec<String>, Str
         std::fs::write(dir.join(name), text).map_err(|e| e.to_string())?;
     }
     let t = Tmux::new(dir);
+    // A tool runs in the VM's place; on Enigma's side with the link directory first on
+    // PATH, so the tool's `erl` is Enigma.
+    let program = match session.tool {
+        Some(tool) if program == "erl" => tool.to_string(),
+        Some(tool) => {
+            let links = Path::new(program)
+                .parent()
+                .map(|d| d.join("bin"))
+                .unwrap_or_default();
+            format!("env PATH={}:$PATH {tool}", links.display())
+        }
+        None => format!("'{program}'"),
+    };
     // After the VM: its exit status and whether the terminal is back in line mode with
     // echo; then the pane stays as it is (tmux's note on a finished pane would scroll the
     // screen) until the server is killed.
     let shell_cmd = format!(
-        "cd '{}' && env -u LC_ALL -u ERL_AFLAGS -u ERL_FLAGS -u ERL_ZFLAGS LANG=C.UTF-8 '{program}'; \
+        "cd '{}' && env -u LC_ALL -u ERL_AFLAGS -u ERL_FLAGS -u ERL_ZFLAGS LANG=C.UTF-8 {program}; \
          echo \"[exit $?]\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; \
          exec sleep 100000",
         dir.display()
