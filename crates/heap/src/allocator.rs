@@ -11,6 +11,12 @@
 //! and when enough has been freed since the last time, each scheduler that runs out of work
 //! asks mimalloc to free and purge what its thread holds ([`IdleCollector`]) before it
 //! sleeps. Busy schedulers never pay for it.
+//!
+//! mimalloc is built without transparent huge pages (`no_thp`): with them, every thread
+//! that allocates (schedulers, the dirty I/O pool, the poller, writers) faulted in 2 MB
+//! pages the kernel zeroes in full. A boot to `halt()` spent 60 % of its time in the
+//! kernel clearing pages and reached 155 MB of RSS; without them it takes 0.15 s and
+//! 36 MB (erl: 0.19 s, 35 MB), measured with `perf stat` and `/usr/bin/time -f %M`.
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 

@@ -102,6 +102,9 @@ pub struct Process {
     pub error_handler: enigma_term::Atom,
     /// Suspended by a busy port until it drains (`process_info` says `suspended`).
     pub waiting_on_port: bool,
+    /// What a native function run on the dirty I/O pool returned, for the call
+    /// instruction to use when the process runs again.
+    pub dirty_result: Option<crate::emulator::exception::BifResult>,
     /// Collections requested by other processes, done before the process runs again:
     /// `(requester, task, request id, the fragment holding the id)`.
     pub pending_tasks: Vec<(
@@ -200,6 +203,7 @@ impl Process {
             suspension: None,
             error_handler: enigma_term::atom::ERROR_HANDLER,
             waiting_on_port: false,
+            dirty_result: None,
             pending_tasks: Vec::new(),
             bs_target: Term::NIL,
             bs_pos: 0,

@@ -4,6 +4,7 @@
 pub mod boot;
 pub mod break_menu;
 pub mod child;
+pub mod dirty;
 pub mod ets;
 pub mod exit;
 pub mod logger;

@@ -645,6 +645,40 @@ fn ipread_s32bu_p32bu_nif_3(p: &mut Process, a: &[Term]) -> BifResult {
     })
 }
 
+/// The NIFs that touch the file system and may block on it: run on the dirty I/O pool,
+/// as BEAM runs them on its dirty I/O schedulers. (`get_handle_nif`, `is_translatable`
+/// and the like only look at terms.)
+pub const DIRTY_IO: &[(&str, u32)] = &[
+    ("open_nif", 2),
+    ("close_nif", 1),
+    ("read_nif", 2),
+    ("write_nif", 2),
+    ("pread_nif", 3),
+    ("pwrite_nif", 3),
+    ("seek_nif", 3),
+    ("sync_nif", 2),
+    ("truncate_nif", 1),
+    ("allocate_nif", 3),
+    ("advise_nif", 4),
+    ("read_line_nif", 1),
+    ("rename_nif", 2),
+    ("read_info_nif", 2),
+    ("set_permissions_nif", 2),
+    ("set_owner_nif", 3),
+    ("set_time_nif", 4),
+    ("read_link_nif", 1),
+    ("list_dir_nif", 1),
+    ("make_dir_nif", 1),
+    ("del_file_nif", 1),
+    ("del_dir_nif", 1),
+    ("make_hard_link_nif", 2),
+    ("make_soft_link_nif", 2),
+    ("read_file_nif", 1),
+    ("delayed_close_nif", 1),
+    ("altname_nif", 1),
+    ("read_handle_info_nif", 1),
+];
+
 pub const BIFS: &[BifEntry] = &[
     bif!(
         "prim_file",

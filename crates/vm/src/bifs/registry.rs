@@ -107,6 +107,12 @@ pub fn has_natives(module: Atom) -> bool {
     .contains(&module)
 }
 
+/// Whether `module:name/arity` may block on I/O and so runs on the dirty I/O pool
+/// (`runtime::dirty`): the file operations, as BEAM runs them on dirty I/O schedulers.
+pub fn is_dirty_io(module: Atom, name: Atom, arity: u32) -> bool {
+    module.name() == "prim_file" && super::prim_file::DIRTY_IO.contains(&(name.name(), arity))
+}
+
 /// Every registered native function (for coverage reports).
 pub fn all() -> impl Iterator<Item = &'static BifEntry> {
     tables().iter().flat_map(|t| t.iter())

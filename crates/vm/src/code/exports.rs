@@ -36,11 +36,7 @@ pub fn export_entry(m: Atom, f: Atom, a: u32) -> &'static Export {
         code: AtomicUsize::new(0),
     }));
     if let Some(bif) = bifs::lookup(m, f, a) {
-        let stub: &'static [Op] = Box::leak(Box::new([Op::CallBif {
-            bif,
-            mfa: entry,
-            tail: 1,
-        }]));
+        let stub: &'static [Op] = Box::leak(Box::new([call_bif_op(bif, entry, 1)]));
         entry.code.store(stub.as_ptr() as usize, Ordering::Release);
     } else if bifs::is_beam_bif(m, f, a) {
         let name: &'static str =
@@ -75,4 +71,14 @@ pub fn exports_of(m: Atom) -> Vec<&'static Export> {
         .filter(|e| e.module == m && e.code.load(Ordering::Acquire) != 0)
         .copied()
         .collect()
+}
+
+/// The instruction that calls native function `bif` of `mfa` (`tail` as in `CallBif`):
+/// one that may block on I/O goes to the dirty I/O pool.
+pub fn call_bif_op(bif: crate::bifs::BifFn, mfa: &'static Export, tail: u32) -> Op {
+    if bifs::registry::is_dirty_io(mfa.module, mfa.function, mfa.arity) {
+        Op::CallDirtyBif { bif, mfa, tail }
+    } else {
+        Op::CallBif { bif, mfa, tail }
+    }
 }

@@ -13,7 +13,7 @@ use enigma_loader::{AllocKind, BeamModule, Instr, Opcode, Operand};
 use enigma_term::boxed::{Export, FunEntry};
 use enigma_term::{build, integer, Atom, Term, TermAlloc, VecAlloc};
 
-use super::exports::{export_entry, is_native};
+use super::exports::{call_bif_op, export_entry, is_native};
 use super::module::{register, Function, Module};
 use crate::bifs;
 use crate::emulator::instr::*;
@@ -269,11 +269,7 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
                     let m = f.mfa;
                     if let Some(bif) = crate::bifs::lookup(m.module, m.function, m.arity) {
                         let export = export_entry(m.module, m.function, m.arity);
-                        code.push(Op::CallBif {
-                            bif,
-                            mfa: export,
-                            tail: 1,
-                        });
+                        code.push(call_bif_op(bif, export, 1));
                         continue;
                     }
                 }
@@ -598,28 +594,12 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
             };
             let (bif, export) = bif_call(cx, imp)?;
             match (bif, i.op, dealloc) {
-                (Some(bif), O::CallExt, _) => Op::CallBif {
-                    bif,
-                    mfa: export,
-                    tail: 0,
-                },
-                (Some(bif), O::CallExtOnly, _) => Op::CallBif {
-                    bif,
-                    mfa: export,
-                    tail: 1,
-                },
-                (Some(bif), _, Some(d)) => Op::CallBif {
-                    bif,
-                    mfa: export,
-                    tail: d + 2,
-                },
+                (Some(bif), O::CallExt, _) => call_bif_op(bif, export, 0),
+                (Some(bif), O::CallExtOnly, _) => call_bif_op(bif, export, 1),
+                (Some(bif), _, Some(d)) => call_bif_op(bif, export, d + 2),
                 (None, O::CallExt, _) => Op::CallExt { arity, export },
                 (None, O::CallExtOnly, _) => Op::CallExtOnly { arity, export },
-                (Some(bif), _, None) => Op::CallBif {
-                    bif,
-                    mfa: export,
-                    tail: 0,
-                },
+                (Some(bif), _, None) => call_bif_op(bif, export, 0),
                 (None, _, d) => Op::CallExtLast {
                     arity,
                     export,

@@ -229,6 +229,14 @@ pub enum Op {
         mfa: &'static Export,
         tail: u32,
     },
+    /// As `CallBif`, for a native function that may block on I/O (file operations): the
+    /// process is handed to the dirty I/O pool (`runtime::dirty`), which runs it there;
+    /// when the process is scheduled again, the result it left takes the call's place.
+    CallDirtyBif {
+        bif: BifFn,
+        mfa: &'static Export,
+        tail: u32,
+    },
     /// `bif0`..`bif2`, `gc_bif1`, `gc_bif2`: a guard-safe BIF with explicit operands.
     Bif {
         bif: BifFn,

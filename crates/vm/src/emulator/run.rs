@@ -49,6 +49,9 @@ pub enum RunOutcome {
     Exit { class: Option<Class> },
     /// `erlang:halt/1`.
     Halt(i32),
+    /// A native function that may block: run it on the dirty I/O pool with the process's
+    /// saved registers as its arguments.
+    Dirty(BifFn),
 }
 
 /// The single static instruction every process's stack bottom returns to.
@@ -356,13 +359,23 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     raise!(e.0, e.1)
                 }
             },
-            Op::CallBif { bif, mfa, tail } => {
+            Op::CallBif { bif, mfa, tail } | Op::CallDirtyBif { bif, mfa, tail } => {
                 // Where the process is and what it has used, for `process_info(self(), _)`.
                 p.pc = pc;
                 p.slice_reds = (budget - reds).max(0) as u32;
                 let n = mfa.arity as usize;
                 let args: [Term; 4];
-                let (res, cost) = if n <= 4 {
+                let (res, cost) = if let Op::CallDirtyBif { .. } = op {
+                    // The dirty pool ran it and left the result; otherwise send it there.
+                    match p.dirty_result.take() {
+                        Some(r) => (r, 0),
+                        None => {
+                            p.saved_x.extend_from_slice(&x[..n.min(X_REGS)]);
+                            outcome = RunOutcome::Dirty(*bif);
+                            break;
+                        }
+                    }
+                } else if n <= 4 {
                     args = [x[0], x[1], x[2], x[3]];
                     call_bif(*bif, p, &args[..n])
                 } else {

@@ -141,11 +141,15 @@ pub fn configure(n: usize) {
     CONFIGURED.store(n.clamp(1, 1024), Ordering::Relaxed);
 }
 
-/// The number of logical processors.
+/// The number of logical processors, read once: the standard library reads the cgroup
+/// files again at every call (a boot asked about a thousand times).
 pub fn logical_processors() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
+    static N: OnceLock<usize> = OnceLock::new();
+    *N.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    })
 }
 
 /// The number of schedulers the VM runs (or will run).
@@ -450,6 +454,7 @@ fn sleep(vm: &Vm) {
         && super::timers::idle()
         && !NEVER_DEADLOCK.load(Ordering::Relaxed)
         && !super::ports::any_open()
+        && !super::dirty::busy()
     {
         // Nothing runs, nothing is queued and no timer can fire: every process waits for
         // a message nobody can send.
@@ -582,6 +587,7 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
                 push(vm, i, h);
             }
             RunOutcome::Wait => park(vm, i, h, p),
+            RunOutcome::Dirty(bif) => super::dirty::submit(h, p, bif),
             RunOutcome::Halt(status) => {
                 h.put(p);
                 vm.stopping.store(true, Ordering::SeqCst);
