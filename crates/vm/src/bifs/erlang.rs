@@ -352,6 +352,8 @@ fn display_1(_p: &mut Process, a: &[Term]) -> BifResult {
         }
         out.push(b);
     }
+    // After what ports have queued for standard output, as BEAM's direct write would be.
+    crate::drivers::fd::sync_stdout();
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(&out);
     let _ = stdout.flush();

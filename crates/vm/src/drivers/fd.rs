@@ -155,6 +155,14 @@ pub fn notify_when_below(fd: i32, below: usize, port: u64, slot: usize) -> bool 
     true
 }
 
+/// Waits until what ports queued for standard error is written (`erlang:display_string`).
+pub fn sync_stderr() {
+    drain(
+        2,
+        std::time::Instant::now() + std::time::Duration::from_secs(5),
+    );
+}
+
 /// Waits until what ports queued for standard output is written: the VM's own writes to
 /// standard output (`erlang:display/1`) come after it, as on BEAM.
 pub fn sync_stdout() {

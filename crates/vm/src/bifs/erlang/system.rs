@@ -847,6 +847,7 @@ fn display_string_1(_p: &mut Process, a: &[Term]) -> BifResult {
     }
     let bytes = s.into_bytes();
     use std::io::Write;
+    crate::drivers::fd::sync_stderr();
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(&bytes);
     let _ = err.flush();
