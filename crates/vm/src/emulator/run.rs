@@ -476,7 +476,11 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                             Some((t, arity)) => {
                                 let live = (arity as usize).min(X_REGS);
                                 p.collect(x, live, 0, true);
-                                p.pc = t;
+                                // The process resumes in the function hibernate named (the
+                                // loop's end stores `pc`: setting only `p.pc` here would make
+                                // it run the hibernate call again, with x registers some
+                                // other process left behind).
+                                pc = t;
                                 p.saved_x.extend_from_slice(&x[..live]);
                                 outcome = if p.queue.is_empty() {
                                     RunOutcome::Wait
