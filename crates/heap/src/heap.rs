@@ -139,6 +139,16 @@ impl ProcessHeap {
         self.busy_floor = self.min_heap_size;
     }
 
+    /// Words in use in the old heap.
+    pub fn old_used(&self) -> usize {
+        self.old_top
+    }
+
+    /// Heap fragments not merged yet.
+    pub fn fragment_count(&self) -> usize {
+        self.fragments.len()
+    }
+
     /// Words held by fragments.
     pub fn fragment_words(&self) -> usize {
         self.fragments.iter().map(|f| f.used_words()).sum()
