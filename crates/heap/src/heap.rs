@@ -66,7 +66,7 @@ impl ProcessHeap {
     pub fn new(min_heap_size: usize) -> ProcessHeap {
         let size = next_heap_size(min_heap_size);
         ProcessHeap {
-            young: vec![Term::NIL; size].into_boxed_slice(),
+            young: crate::allocator::term_block(size, crate::allocator::MemoryKind::HEAP),
             top: 0,
             high_water: 0,
             old: Box::new([]),

@@ -53,6 +53,8 @@ pub struct Process {
     pub dict: crate::pdict::ProcessDict,
     pub group_leader: Term,
     pub initial_call: Mfa,
+    /// The process that spawned this one (`[]` for the first, as BEAM's crash dump shows).
+    pub parent: Term,
     /// The last exception's raw stack trace (for `build_stacktrace`/`raise`), a heap term.
     pub last_trace: Term,
     /// Active catch/try frames (a count, to skip stack scans when there are none).
@@ -174,6 +176,7 @@ impl Process {
             dict: Default::default(),
             group_leader,
             initial_call,
+            parent: Term::NIL,
             last_trace: Term::NIL,
             catches: 0,
             trap_exit: false,

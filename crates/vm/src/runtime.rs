@@ -4,8 +4,10 @@
 pub mod boot;
 pub mod break_menu;
 pub mod child;
+pub mod crash_dump;
 pub mod ets;
 pub mod exit;
+pub mod fatal;
 pub mod logger;
 pub mod mailbox;
 pub mod monitors;

@@ -131,9 +131,10 @@ pub(crate) fn state_name(q: &Process) -> &'static str {
     }
 }
 
-/// The function a switched-out process is in (the BREAK menu's "Current call").
-pub(crate) fn current_mfa(q: &Process) -> Option<Mfa> {
-    current_function(q, false).map(|(m, _, _)| m)
+/// The function a process is in (the BREAK menu's and the crash dump's "Current call";
+/// `running` for the process the calling thread runs).
+pub(crate) fn current_mfa(q: &Process, running: bool) -> Option<Mfa> {
+    current_function(q, running).map(|(m, _, _)| m)
 }
 
 /// The value of one `process_info` item of process `q`, built on `out` (the caller's heap;
