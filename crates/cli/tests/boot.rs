@@ -178,6 +178,10 @@ fn normalise(bytes: &[u8]) -> String {
         r#"eheap_alloc: Cannot allocate \d+ bytes of memory \(of type "(heap|old_heap|heap_frag)"\)"#,
     )
     .expect("regex");
+    // erl prints reports that find no logger from a thread of its own: when the VM ends
+    // right after one, the line comes before or after the VM's message, or not at all.
+    let no_logger = regex::Regex::new(r"(?m)^\(no logger present\) .*\n").expect("regex");
+    let s = no_logger.replace_all(&s, "");
     let s = timestamp.replace_all(&s, "<TIME>");
     let s = pid.replace_all(&s, "<PID>");
     let s = counts.replace_all(&s, "$1: <N>");
@@ -235,7 +239,7 @@ fn main() {
         .collect();
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("boot");
     let _ = std::fs::create_dir_all(&dir);
-    for f in ["sys.config", "args.txt"] {
+    for f in ["sys.config", "args.txt", "bad_args.txt"] {
         let _ = std::fs::copy(src.join(f), dir.join(f));
     }
     let sources: Vec<_> = programs

@@ -211,16 +211,24 @@ pub fn out_of_memory(kind: MemoryKind, size: usize) {
     }
 }
 
+/// An empty vector with room for `n` elements of `kind`. Running out of memory here ends
+/// the VM naming `kind`, also for a size beyond the address space (which `Vec` itself
+/// would report with a panic).
+pub fn vec_with_capacity<T>(n: usize, kind: MemoryKind) -> Vec<T> {
+    let mut v: Vec<T> = Vec::new();
+    if with_kind(kind, || v.try_reserve_exact(n)).is_err() {
+        // More than the address space (no allocator call was made), or the handler ran
+        // out of memory itself: either way there is nothing to give.
+        out_of_memory(kind, n.saturating_mul(std::mem::size_of::<T>()));
+        std::process::abort();
+    }
+    v
+}
+
 /// A block of `words` terms (a heap, an old heap, a fragment), filled with `[]`. Running
 /// out of memory here ends the VM naming `kind`.
 pub fn term_block(words: usize, kind: MemoryKind) -> Box<[Term]> {
-    let mut v: Vec<Term> = Vec::new();
-    if with_kind(kind, || v.try_reserve_exact(words)).is_err() {
-        // More than the address space (no allocator call was made), or the handler ran
-        // out of memory itself: either way there is no block to give.
-        out_of_memory(kind, words.saturating_mul(std::mem::size_of::<Term>()));
-        std::process::abort();
-    }
+    let mut v = vec_with_capacity(words, kind);
     v.resize(words, Term::NIL);
     v.into_boxed_slice()
 }

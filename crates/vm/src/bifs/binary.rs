@@ -285,10 +285,10 @@ fn copy(p: &mut Process, bin: Term, n: Term) -> BifResult {
     let total = b.len().checked_mul(n).ok_or_else(system_limit)?;
     // No limit but memory, as on BEAM: a copy too large to allocate ends the VM with
     // `binary_alloc: Cannot allocate ...`.
-    let mut out =
-        enigma_heap::allocator::with_kind(enigma_heap::allocator::MemoryKind::BINARY, || {
-            Vec::with_capacity(total)
-        });
+    let mut out = enigma_heap::allocator::vec_with_capacity(
+        total,
+        enigma_heap::allocator::MemoryKind::BINARY,
+    );
     for _ in 0..n {
         out.extend_from_slice(&b);
     }

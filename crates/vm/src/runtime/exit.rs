@@ -13,7 +13,7 @@ pub fn exit_process(h: &Arc<Handle>, p: &mut Process) {
     if h.system {
         // A process the system cannot do without: the VM ends, as BEAM does (before any
         // link or monitor hears of it).
-        super::fatal::system_process_terminated(p, p.exit_reason);
+        super::fatal::system_process_terminated(p, p.exit_reason, false);
     }
     let pid = h.pid;
     // From now on, signals to this process come back to their senders as to a dead one.

@@ -143,18 +143,28 @@ fn finish(abort: bool) -> ! {
 }
 
 /// `System process <pid> terminated: Reason`: a vital process (one BEAM starts itself, or
-/// one started by `erts_internal:spawn_system_process/3`) has exited; the VM ends.
-pub fn system_process_terminated(p: &Process, reason: Term) -> ! {
+/// one started by `erts_internal:spawn_system_process/3`) has exited; the VM ends
+/// (`ERTS_DUMP_EXIT`). `report`: it died of an error, whose report comes after the
+/// message, where BEAM's report (printed by another thread when no logger runs yet)
+/// usually lands.
+pub fn system_process_terminated(p: &Process, reason: Term, report: bool) -> ! {
     let mut text = b"System process ".to_vec();
     enigma_term::print::display_term(&mut text, p.pid);
     text.extend_from_slice(b" terminated: ");
     enigma_term::print::display_term(&mut text, reason);
     text.push(b'\n');
-    dump_exit(
-        &String::from_utf8_lossy(&text),
+    let message = String::from_utf8_lossy(&text);
+    begin();
+    print_message(&message);
+    if report {
+        super::exit::report_crash(p);
+    }
+    crash_dump::write(
+        &message,
         Some(Current {
             process: p,
             exiting: true,
         }),
-    )
+    );
+    finish(false)
 }

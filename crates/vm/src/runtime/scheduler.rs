@@ -669,7 +669,11 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
             }
             RunOutcome::Exit { class } => {
                 // As erl's error logger: an error exception is reported; exit/1 is not.
-                if class == Some(crate::emulator::exception::Class::Error) {
+                let report = class == Some(crate::emulator::exception::Class::Error);
+                if h.system {
+                    super::fatal::system_process_terminated(&p, p.exit_reason, report);
+                }
+                if report {
                     super::exit::report_crash(&p);
                 }
                 exited(vm, &h, p);
