@@ -145,12 +145,16 @@ fn atoi(s: &str) -> i64 {
     }
 }
 
-/// `ERL_CRASH_DUMP_BYTES`: a whole decimal number or nothing (BEAM ignores other values).
+/// `ERL_CRASH_DUMP_BYTES` as BEAM reads it (`strtoll`, then checks): leading blanks and a
+/// `+` allowed, then digits to the end, within a signed 64-bit number; anything else (a
+/// negative number included) is ignored.
 fn parse_limit(s: &str) -> Option<u64> {
-    if s.is_empty() || !s.bytes().all(|c| c.is_ascii_digit()) {
+    let t = s.trim_start();
+    let t = t.strip_prefix('+').unwrap_or(t);
+    if t.is_empty() || !t.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok()
+    t.parse::<i64>().ok().map(|n| n as u64)
 }
 
 /// After `secs` seconds, the VM dies of `SIGALRM` (BEAM calls `alarm(secs)`): a dump that
@@ -615,5 +619,7 @@ mod tests {
         assert_eq!(parse_limit("-1"), None);
         assert_eq!(parse_limit("12k"), None);
         assert_eq!(parse_limit(""), None);
+        assert_eq!(parse_limit(" +7"), Some(7));
+        assert_eq!(parse_limit("99999999999999999999"), None);
     }
 }
