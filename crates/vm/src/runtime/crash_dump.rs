@@ -270,7 +270,9 @@ fn schedulers(w: &mut dyn fmt::Write, current: Option<Current>) -> fmt::Result {
 /// `=memory`, and the tables' sizes (also the BREAK menu's `i`). Enigma allocates through
 /// one general allocator and counts no more than this: the processes' memory (heaps,
 /// stacks, queues), the code and literals of loaded modules, and ETS tables; `system` is
-/// the sum of the last two, not everything outside processes as on BEAM.
+/// the sum of the last two, not everything outside processes as on BEAM. It keeps no
+/// separate figure for the part of process memory in use, so `processes_used` is left
+/// out.
 pub fn memory(w: &mut dyn fmt::Write) -> fmt::Result {
     let mut processes = 0usize;
     for_each_process(|p| processes += p.memory_words() * 8);
@@ -290,7 +292,6 @@ pub fn memory(w: &mut dyn fmt::Write) -> fmt::Result {
     writeln!(w, "=memory")?;
     writeln!(w, "total: {}", processes + system)?;
     writeln!(w, "processes: {processes}")?;
-    writeln!(w, "processes_used: {processes}")?;
     writeln!(w, "system: {system}")?;
     writeln!(w, "code: {code_bytes}")?;
     writeln!(w, "ets: {ets_bytes}")?;
