@@ -30,6 +30,6 @@ main() ->
                                exit(length(down(id(5000000))))
                        end)]),
     io:format("no limit: ~p~n",
-              [run([], fun() -> exit(length(down(id(300000)))) end)]),
+              [run([], fun() -> exit(length(down(id(20000)))) end)]),
     io:format("the caller goes on: ~p~n", [is_process_alive(self())]),
     ok.
