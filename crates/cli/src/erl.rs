@@ -463,6 +463,39 @@ fn number<T: std::str::FromStr>(flag: &str, v: &str, what: &str) -> Result<T, Ar
     })
 }
 
+/// `+t N`, read as BEAM reads it: C's `strtol` into an `int` (so a number too large for
+/// one wraps, and one that is no number reads as 0), then BEAM's range check.
+fn atom_table_size(v: &str) -> Result<usize, ArgError> {
+    let t = v.trim_start();
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let digits: String = digits.chars().take_while(char::is_ascii_digit).collect();
+    // `strtol` saturates (with ERANGE, which BEAM rejects) past the range of a `long`.
+    let long = match digits.parse::<i64>() {
+        Ok(n) if neg => Some(-n),
+        Ok(n) => Some(n),
+        Err(_) if digits.is_empty() => Some(0),
+        Err(_) => None,
+    };
+    let size = long.map(|n| n as i32 as i64);
+    match size {
+        Some(n)
+            if (enigma_term::atom::MIN_ATOM_LIMIT as i64
+                ..=enigma_term::atom::MAX_ATOM_LIMIT as i64)
+                .contains(&n) =>
+        {
+            Ok(n as usize)
+        }
+        _ => Err(ArgError {
+            message: format!("bad atom table size {v}"),
+            usage: true,
+        }),
+    }
+}
+
 /// The emulator's own reading of its flags (`erl_init.c`): the few Enigma acts on, the
 /// rest checked for a value and ignored.
 fn read_emu_flags(emu: &[String]) -> Result<EmuOptions, ArgError> {
@@ -517,7 +550,7 @@ fn read_emu_flags(emu: &[String]) -> Result<EmuOptions, ArgError> {
                 o.schedulers = Some((n, online));
             }
             "-V" => o.print_version = true,
-            "-t" => o.atom_limit = Some(number("", v, "atom table size")?),
+            "-t" => o.atom_limit = Some(atom_table_size(v)?),
             "-P" => o.process_limit = Some(number("", v, "number of processes")?),
             "-hmax" => o.max_heap_size = Some(number("", v, "max heap size")?),
             "-d" => o.no_crash_dump = true,
@@ -608,6 +641,17 @@ pub fn bindir(root: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn atom_table_size_reads_as_beam() {
+        assert_eq!(atom_table_size("8192").ok(), Some(8192));
+        assert_eq!(atom_table_size("10000").ok(), Some(10000));
+        assert!(atom_table_size("100").is_err());
+        assert!(atom_table_size("abc").is_err());
+        assert!(atom_table_size("-10000").is_err());
+        // Past an `int`, the number wraps as C's conversion does (99999999999 mod 2^32).
+        assert_eq!(atom_table_size("99999999999").ok(), Some(1_215_752_191));
+    }
 
     #[test]
     fn words_split_as_erlexec_splits_them() {

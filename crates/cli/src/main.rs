@@ -131,6 +131,12 @@ fn boot_erl(args: &[String]) -> ExitCode {
     if let Ok(joined) = std::env::join_paths(&path) {
         std::env::set_var("PATH", joined);
     }
+    if let Some(n) = cmd.emu.atom_limit {
+        enigma_term::atom::set_limit(n);
+    }
+    if cmd.emu.no_crash_dump {
+        enigma_vm::runtime::fatal::set_no_crash_dump();
+    }
     if let Some((n, online)) = cmd.emu.schedulers {
         enigma_vm::runtime::scheduler::configure(n);
         let _ = online;

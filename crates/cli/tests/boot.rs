@@ -11,6 +11,13 @@
 //! `elixir`): each runs once as installed and once with Enigma's link directory first on
 //! `PATH`, as a user would try Enigma.
 //!
+//! A run that writes a crash dump (`erl_crash.dump`, or the file `ERL_CRASH_DUMP` names) is
+//! checked too: Enigma must write one exactly when erl does, with the same slogan, and OTP's
+//! own reader (`crashdump_viewer`, through `tests/boot/crash_dump_check.erl` on erl) must
+//! read Enigma's without a warning; a dump cut short by `ERL_CRASH_DUMP_BYTES` must be as
+//! long as erl's. `ulimit N` before a case's arguments (like `env`) runs both VMs with
+//! `ulimit -v N`.
+//!
 //! Cases listed in `tests/boot/KNOWN_FAILURES` are run but do not fail the suite.
 //! `ENIGMA_BOOT_FILTER=substr` runs a subset.
 
@@ -29,7 +36,71 @@ const RUN_LIMIT: Duration = Duration::from_secs(60);
 struct Case {
     name: String,
     env: Vec<(String, String)>,
+    /// `ulimit -v` for both runs, in kilobytes.
+    ulimit: Option<u64>,
     args: Vec<String>,
+}
+
+/// What a run left in its crash dump.
+#[derive(Debug, PartialEq)]
+struct Dump {
+    /// The `Slogan:` line (and the lines of a slogan that spans several, up to `System
+    /// version:`), normalised as the output is.
+    slogan: String,
+    /// The size of a dump cut short by `ERL_CRASH_DUMP_BYTES`.
+    cut_at: Option<u64>,
+}
+
+/// Reads the dump a run of `vm` wrote in `dir`, and moves it aside for the next run.
+fn take_dump(dir: &Path, case: &Case, vm: &str) -> Option<(Dump, std::path::PathBuf)> {
+    let name = case
+        .env
+        .iter()
+        .find(|(k, _)| k == "ERL_CRASH_DUMP")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| "erl_crash.dump".into());
+    let path = dir.join(name);
+    let bytes = std::fs::read(&path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut slogan = String::new();
+    for line in text.lines().skip(2) {
+        if line.starts_with("System version:") || line.starts_with("Taints:") {
+            break;
+        }
+        slogan.push_str(line);
+        slogan.push('\n');
+    }
+    let cut = text.ends_with("\n=abort:CRASH DUMP SIZE LIMIT REACHED\n");
+    let kept = dir.join(format!("{}.{vm}.dump", case.name));
+    let _ = std::fs::rename(&path, &kept);
+    Some((
+        Dump {
+            slogan: normalise(slogan.as_bytes()),
+            cut_at: cut.then_some(bytes.len() as u64),
+        },
+        kept,
+    ))
+}
+
+/// Reads Enigma's dump with OTP's crash dump viewer (on erl); `Err` with what it said.
+fn read_back(dir: &Path, dump: &Path) -> Result<(), String> {
+    let out = run(
+        Command::new("erl")
+            .args(["-noshell", "-pa", ".", "-eval"])
+            .arg(format!(
+                "crash_dump_check:main([\"{}\"]), halt().",
+                dump.display()
+            ))
+            .current_dir(dir),
+        RUN_LIMIT,
+    );
+    if out.stdout == b"ok\n" && out.status == Some(0) {
+        Ok(())
+    } else {
+        let mut why = String::from_utf8_lossy(&out.stdout).into_owned();
+        why.push_str(&String::from_utf8_lossy(&out.stderr));
+        Err(why.lines().take(6).collect::<Vec<_>>().join("\n      "))
+    }
 }
 
 /// Splits a command line as a shell would for these cases: blanks separate, '...' and
@@ -73,8 +144,11 @@ fn parse_cases(text: &str) -> Vec<Case> {
         };
         let mut w = words(rest);
         let mut env = Vec::new();
-        while w.first().is_some_and(|x| x == "env") && w.len() > 1 {
-            if let Some((k, v)) = w[1].split_once('=') {
+        let mut ulimit = None;
+        while w.len() > 1 && matches!(w[0].as_str(), "env" | "ulimit") {
+            if w[0] == "ulimit" {
+                ulimit = w[1].parse().ok();
+            } else if let Some((k, v)) = w[1].split_once('=') {
                 env.push((k.to_string(), v.to_string()));
             }
             w.drain(..2);
@@ -82,23 +156,43 @@ fn parse_cases(text: &str) -> Vec<Case> {
         cases.push(Case {
             name: name.trim().to_string(),
             env,
+            ulimit,
             args: w,
         });
     }
     cases
 }
 
-/// Replaces what differs between two correct runs: report timestamps, pids, and the
-/// heap, stack and reduction counts that crash reports print.
+/// Replaces what differs between two correct runs: report timestamps, pids, the heap,
+/// stack and reduction counts that crash and max-heap reports print, and the size and kind
+/// of a process heap that could not be allocated (the two VMs' heaps grow differently).
 fn normalise(bytes: &[u8]) -> String {
     let s = String::from_utf8_lossy(bytes);
     let timestamp =
         regex::Regex::new(r"\d{1,2}-[A-Z][a-z]{2}-\d{4}::\d\d:\d\d:\d\d\.\d+").expect("regex");
     let pid = regex::Regex::new(r"<0\.\d+\.\d+>").expect("regex");
     let counts = regex::Regex::new(r"(heap_size|stack_size|reductions): \d+").expect("regex");
+    let heap_report = regex::Regex::new(r"(Total Heap Size: +)\d+").expect("regex");
+    let gc_info = regex::Regex::new(r"\{([a-z_]+),\d+\}").expect("regex");
+    let no_heap = regex::Regex::new(
+        r#"eheap_alloc: Cannot allocate \d+ bytes of memory \(of type "(heap|old_heap|heap_frag)"\)"#,
+    )
+    .expect("regex");
+    // erl prints reports that find no logger from a thread of its own: when the VM ends
+    // right after one, the line comes before or after the VM's message, or not at all.
+    let no_logger = regex::Regex::new(r"(?m)^\(no logger present\) .*\n").expect("regex");
+    let s = no_logger.replace_all(&s, "");
     let s = timestamp.replace_all(&s, "<TIME>");
     let s = pid.replace_all(&s, "<PID>");
-    counts.replace_all(&s, "$1: <N>").into_owned()
+    let s = counts.replace_all(&s, "$1: <N>");
+    let s = heap_report.replace_all(&s, "$1<N>");
+    let s = gc_info.replace_all(&s, "{$1,<N>}");
+    no_heap
+        .replace_all(
+            &s,
+            "eheap_alloc: Cannot allocate <N> bytes of memory (of type <HEAP>)",
+        )
+        .into_owned()
 }
 
 fn main() {
@@ -120,13 +214,16 @@ fn main() {
         })
         .unwrap_or_default();
     programs.sort();
-    for m in programs
-        .iter()
-        .filter(|m| !matches!(m.as_str(), "boot_helper" | "hello" | "hello_escript"))
-    {
+    for m in programs.iter().filter(|m| {
+        !matches!(
+            m.as_str(),
+            "boot_helper" | "hello" | "hello_escript" | "crash_dump_check"
+        )
+    }) {
         cases.push(Case {
             name: m.clone(),
             env: Vec::new(),
+            ulimit: None,
             args: [
                 "-noshell", "-pa", ".", "-s", m, "main", "-s", "init", "stop",
             ]
@@ -142,7 +239,7 @@ fn main() {
         .collect();
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("boot");
     let _ = std::fs::create_dir_all(&dir);
-    for f in ["sys.config", "args.txt"] {
+    for f in ["sys.config", "args.txt", "bad_args.txt"] {
         let _ = std::fs::copy(src.join(f), dir.join(f));
     }
     let sources: Vec<_> = programs
@@ -185,13 +282,20 @@ fn main() {
     cases.extend(tools);
     for case in cases.iter().filter(|c| c.name.contains(&filter)) {
         let is_tool = tool_names.contains(&case.name);
-        let go = |program: &str| -> Outcome {
+        let go = |program: &str| -> (Outcome, Option<(Dump, std::path::PathBuf)>) {
             let mut cmd = if is_tool {
                 let mut c = Command::new(&case.args[0]);
                 c.args(&case.args[1..]);
                 if program != "erl" {
                     c.env("PATH", &enigma_path);
                 }
+                c
+            } else if let Some(kb) = case.ulimit {
+                let mut c = Command::new("sh");
+                c.arg("-c")
+                    .arg(format!("ulimit -v {kb} && exec \"$0\" \"$@\""))
+                    .arg(program)
+                    .args(&case.args);
                 c
             } else {
                 let mut c = Command::new(program);
@@ -203,12 +307,35 @@ fn main() {
                 cmd.env(k, v);
             }
             let out = run(&mut cmd, RUN_LIMIT);
-            let _ = std::fs::remove_file(dir.join("erl_crash.dump"));
-            out
+            let vm = if program == "erl" { "erl" } else { "enigma" };
+            let dump = take_dump(&dir, case, vm);
+            (out, dump)
         };
-        let expected = go("erl");
-        let actual = go(enigma);
+        let (expected, erl_dump) = go("erl");
+        let (actual, enigma_dump) = go(enigma);
         let mut why = String::new();
+        match (&erl_dump, &enigma_dump) {
+            (None, None) => {}
+            (Some((e, _)), Some((a, path))) => {
+                if e != a {
+                    why.push_str(&format!(
+                        "  crash dump differs:\n    erl:    {e:?}\n    enigma: {a:?}\n"
+                    ));
+                } else if a.cut_at.is_none() {
+                    if let Err(e) = read_back(&dir, path) {
+                        why.push_str(&format!("  crashdump_viewer cannot read it:\n      {e}\n"));
+                    }
+                }
+            }
+            (e, a) => why.push_str(&format!(
+                "  crash dump written: erl {}, enigma {}\n",
+                e.is_some(),
+                a.is_some()
+            )),
+        }
+        for (_, path) in erl_dump.iter().chain(enigma_dump.iter()) {
+            let _ = std::fs::remove_file(path);
+        }
         for (what, e, a) in [
             ("stdout", &expected.stdout, &actual.stdout),
             ("stderr", &expected.stderr, &actual.stderr),

@@ -90,7 +90,8 @@ fn main() {
                         .arg("run")
                         .arg("-pa")
                         .arg(&build)
-                        .arg(name),
+                        .arg(name)
+                        .env("ERL_CRASH_DUMP_SECONDS", "0"),
                     RUN_LIMIT,
                 );
                 let verdict = compare(&expected, &actual);

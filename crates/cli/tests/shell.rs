@@ -124,6 +124,16 @@ const BREAK: &[Step] = &[
     Exit,
 ];
 
+/// The BREAK menu's `A`: "Crash dump requested by user", the dump written, an abort.
+const BREAK_DUMP: &[Step] = &[
+    Expect("1>"),
+    Key("C-c"),
+    Expect("(l)oaded (v)ersion (k)ill (D)b-tables (d)istribution"),
+    Type("A"),
+    Key("Enter"),
+    Exit,
+];
+
 /// Editing keys across a line that wraps, and the Ctrl-G menu's other jobs.
 const EDITING: &[Step] = &[
     Expect("1>"),
@@ -215,6 +225,12 @@ fn sessions() -> Vec<Session> {
         Session {
             name: "break_menu",
             steps: BREAK,
+            files: &[],
+            tool: None,
+        },
+        Session {
+            name: "break_dump",
+            steps: BREAK_DUMP,
             files: &[],
             tool: None,
         },
@@ -409,9 +425,11 @@ fn play(program: &str, session: &Session, dir: &Path) -> Result<Vec<String>, Str
     };
     // After the VM: its exit status and whether the terminal is back in line mode with
     // echo; then the pane stays as it is (tmux's note on a finished pane would scroll the
-    // screen) until the server is killed.
+    // screen) until the server is killed. The shell's own note on a VM that died of a
+    // signal (`bash: line 1: PID Aborted ...`, naming the program) goes nowhere: the
+    // status says it.
     let shell_cmd = format!(
-        "cd '{}' && env -u LC_ALL -u ERL_AFLAGS -u ERL_FLAGS -u ERL_ZFLAGS LANG=C.UTF-8 {program}; \
+        "cd '{}' && {{ env -u LC_ALL -u ERL_AFLAGS -u ERL_FLAGS -u ERL_ZFLAGS LANG=C.UTF-8 {program} 2>&3 3>&-; }} 3>&2 2>/dev/null; \
          echo \"[exit $?]\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; \
          exec sleep 100000",
         dir.display()

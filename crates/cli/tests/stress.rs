@@ -91,7 +91,11 @@ fn differential_erl_args(
     if let Some(n) = schedulers {
         enigma.arg("+S").arg(n.to_string());
     }
-    enigma.arg("-pa").arg(dir).arg(module);
+    enigma
+        .arg("-pa")
+        .arg(dir)
+        .arg(module)
+        .env("ERL_CRASH_DUMP_SECONDS", "0");
     let actual = run(&mut enigma, RUN_LIMIT);
 
     if let Err(why) = compare(&expected, &actual, last_line) {

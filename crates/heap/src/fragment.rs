@@ -64,7 +64,7 @@ impl Fragment {
 }
 
 fn new_block(words: usize) -> Box<[Term]> {
-    vec![Term::NIL; words.max(1)].into_boxed_slice()
+    crate::allocator::term_block(words.max(1), crate::allocator::MemoryKind::HEAP_FRAG)
 }
 
 impl TermAlloc for Fragment {

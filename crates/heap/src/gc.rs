@@ -13,6 +13,7 @@
 //! minor collection) stays where it is. The old heap never points into the young heap:
 //! terms are immutable, so an object only points to older ones.
 
+use crate::allocator::{term_block, MemoryKind};
 use crate::heap::ProcessHeap;
 use crate::sizes::next_heap_size;
 use enigma_term::boxed::{self, Header};
@@ -246,12 +247,15 @@ pub fn collect(
     }
     let floor = heap.min_heap_size.max(heap.busy_floor);
     let new_size = next_heap_size((young_bound + need).max(floor));
-    let mut new_young = vec![Term::NIL; new_size].into_boxed_slice();
+    let mut new_young = term_block(new_size, MemoryKind::HEAP);
 
     // A minor collection promotes into the old heap, made when first needed.
     let mut new_old: Option<Box<[Term]>> = None;
     if !major && promote > 0 && heap.old.is_empty() {
-        new_old = Some(vec![Term::NIL; next_heap_size(promote * 2)].into_boxed_slice());
+        new_old = Some(term_block(
+            next_heap_size(promote * 2),
+            MemoryKind::OLD_HEAP,
+        ));
     }
 
     let (ys, _) = range_of(&heap.young, 0);
@@ -364,7 +368,7 @@ fn shrink_if_sparse(heap: &mut ProcessHeap, need: usize, roots: &mut dyn Roots) 
     if live * 4 >= size || target >= size {
         return;
     }
-    let mut block = vec![Term::NIL; target].into_boxed_slice();
+    let mut block = term_block(target, MemoryKind::HEAP);
     block[..live].copy_from_slice(&heap.young[..live]);
     let (from_s, from_e) = range_of(&heap.young, live);
     let to_s = block.as_ptr() as usize;

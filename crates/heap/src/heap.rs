@@ -66,7 +66,7 @@ impl ProcessHeap {
     pub fn new(min_heap_size: usize) -> ProcessHeap {
         let size = next_heap_size(min_heap_size);
         ProcessHeap {
-            young: vec![Term::NIL; size].into_boxed_slice(),
+            young: crate::allocator::term_block(size, crate::allocator::MemoryKind::HEAP),
             top: 0,
             high_water: 0,
             old: Box::new([]),
@@ -137,6 +137,16 @@ impl ProcessHeap {
     /// heap by the live data alone (an explicit `garbage_collect/0,1`, as on BEAM).
     pub fn forget_busy_floor(&mut self) {
         self.busy_floor = self.min_heap_size;
+    }
+
+    /// Words in use in the old heap.
+    pub fn old_used(&self) -> usize {
+        self.old_top
+    }
+
+    /// Heap fragments not merged yet.
+    pub fn fragment_count(&self) -> usize {
+        self.fragments.len()
     }
 
     /// Words held by fragments.

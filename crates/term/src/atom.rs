@@ -6,11 +6,41 @@
 //! indices, so `atom::OK` is a constant usable in `match` arms.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 use std::sync::{OnceLock, RwLock};
 
-/// BEAM's default atom table limit (`+t`): creating more atoms raises `system_limit`.
+/// BEAM's default atom table limit (`+t`). Like BEAM, the VM stops when the table is full
+/// (see [`set_full_handler`]); without a handler, [`Atom::intern`] fails instead.
 pub const MAX_ATOMS: usize = 1_048_576;
+/// The smallest limit `+t` accepts (BEAM's `MIN_ATOM_TABLE_SIZE`).
+pub const MIN_ATOM_LIMIT: usize = 8192;
+/// The largest limit `+t` accepts (BEAM's `MAX_ATOM_TABLE_SIZE` on 64-bit systems: the
+/// largest signed 32-bit integer).
+pub const MAX_ATOM_LIMIT: usize = (1 << 31) - 1;
+
+/// The atom table's limit now (`+t`, `erlang:system_info(atom_limit)`).
+static LIMIT: AtomicUsize = AtomicUsize::new(MAX_ATOMS);
+
+/// What runs when an atom is asked for and the table is full (BEAM ends the VM with a crash
+/// dump there); called with the limit, after the table's lock is released.
+static FULL_HANDLER: OnceLock<fn(usize)> = OnceLock::new();
+
+/// Sets the atom table's limit (`+t N`), clamped to BEAM's range; only before the VM runs.
+pub fn set_limit(n: usize) {
+    LIMIT.store(n.clamp(MIN_ATOM_LIMIT, MAX_ATOM_LIMIT), Ordering::Relaxed);
+}
+
+/// The atom table's limit (`erlang:system_info(atom_limit)`).
+pub fn limit() -> usize {
+    LIMIT.load(Ordering::Relaxed)
+}
+
+/// Makes `f` run when the table is full: the VM installs its fatal exit (which does not
+/// return), so that a full table ends the VM as on BEAM rather than failing quietly in
+/// whatever part of the VM wanted the atom.
+pub fn set_full_handler(f: fn(usize)) {
+    let _ = FULL_HANDLER.set(f);
+}
 /// Longest atom name in characters, as in BEAM.
 pub const MAX_ATOM_CHARS: usize = 255;
 
@@ -24,7 +54,8 @@ struct Table {
 }
 
 /// Names by index, readable without a lock: comparing and printing atoms reads names
-/// constantly. Each slot is written once (under the table's write lock, before the atom's
+/// constantly (atoms past [`MAX_ATOMS`], under a larger `+t`, are read under the lock).
+/// Each slot is written once (under the table's write lock, before the atom's
 /// index is handed out) with a pointer to a leaked `&'static str`, and never changes.
 fn names() -> &'static [AtomicPtr<&'static str>] {
     static NAMES: OnceLock<Box<[AtomicPtr<&'static str>]>> = OnceLock::new();
@@ -80,7 +111,12 @@ impl Atom {
         if let Some(&idx) = t.index.get(name) {
             return Ok(Atom(idx));
         }
-        if t.names.len() >= MAX_ATOMS {
+        let limit = limit();
+        if t.names.len() >= limit {
+            drop(t);
+            if let Some(full) = FULL_HANDLER.get() {
+                full(limit);
+            }
             return Err(AtomError::TableFull);
         }
         let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
@@ -110,6 +146,17 @@ impl Atom {
         // Not published yet (the well-known atoms before first use): take the lock.
         let t = table().read().unwrap_or_else(|e| e.into_inner());
         t.names.get(self.0 as usize).copied().unwrap_or("")
+    }
+
+    /// Number of atoms, unless the table is locked right now: a crash dump may be written
+    /// by a thread that failed while holding the lock, and must not wait for itself. Atoms
+    /// `0..count` are `Atom(0)..Atom(count - 1)`, in the order they were made.
+    pub fn try_count() -> Option<usize> {
+        match table().try_read() {
+            Ok(t) => Some(t.names.len()),
+            Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner().names.len()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
     }
 
     /// Number of atoms in the table (`erlang:system_info(atom_count)`).

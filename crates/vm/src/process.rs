@@ -53,6 +53,8 @@ pub struct Process {
     pub dict: crate::pdict::ProcessDict,
     pub group_leader: Term,
     pub initial_call: Mfa,
+    /// The process that spawned this one (`[]` for the first, as BEAM's crash dump shows).
+    pub parent: Term,
     /// The last exception's raw stack trace (for `build_stacktrace`/`raise`), a heap term.
     pub last_trace: Term,
     /// Active catch/try frames (a count, to skip stack scans when there are none).
@@ -177,6 +179,7 @@ impl Process {
             dict: Default::default(),
             group_leader,
             initial_call,
+            parent: Term::NIL,
             last_trace: Term::NIL,
             catches: 0,
             trap_exit: false,
@@ -276,28 +279,53 @@ impl Process {
         self.collect(xregs, live, 0, true);
     }
 
-    /// After a collection: reports (and marks for killing) a process whose heap is larger
-    /// than its `max_heap_size`, as BEAM does.
+    /// After a collection: reports (and marks for killing) a process whose heap and stack
+    /// together are larger than its `max_heap_size`, as BEAM does (whose stack lives in
+    /// the heap block, so both count there).
     fn check_max_heap(&mut self) {
         let total = self.heap.total_size() + self.stack.len();
         if total <= self.max_heap_size || self.over_max_heap {
             return;
         }
         if self.max_heap_report {
-            let id = self.pid.as_local_pid().unwrap_or(0);
-            eprintln!(
-                "=ERROR REPORT====\n     Process:          <0.{}.{}>\n     Context:          maximum heap size reached\n     Max Heap Size:    {}\n     Total Heap Size:  {}\n     Kill:             {}\n     Error Logger:     true\n     Message Queue Len: {}\n",
-                id & 0xFFF_FFFF,
-                id >> 28,
-                self.max_heap_size,
-                total,
-                self.max_heap_kill,
-                self.queue.len(),
-            );
+            self.report_max_heap(total);
         }
         if self.max_heap_kill {
             self.over_max_heap = true;
         }
+    }
+
+    /// BEAM's report on a process over its `max_heap_size`: to the system logger with its
+    /// format and arguments (so it prints as erl prints it), or on stderr with no logger.
+    fn report_max_heap(&self, total: usize) {
+        const FORMAT: &str = "     Process:            ~p ~n     Context:            maximum heap size reached~n     Max Heap Size:      ~p~n     Total Heap Size:    ~p~n     Kill:               ~p~n     Error Logger:       ~p~n     Message Queue Len:  ~p~n     GC Info:            ~p~n";
+        let mut h = enigma_term::VecAlloc::new();
+        let gc_info = crate::bifs::erlang::process_info::gc_info(&mut h, self);
+        let args = [
+            self.pid,
+            enigma_term::integer::from_u64(&mut h, self.max_heap_size as u64),
+            enigma_term::integer::from_u64(&mut h, total as u64),
+            Term::bool(self.max_heap_kill),
+            Term::TRUE,
+            Term::small(self.queue.len() as i64),
+            gc_info,
+        ];
+        if crate::runtime::logger::send_error(self.pid, self.group_leader, FORMAT, &args) {
+            return;
+        }
+        let mut text = String::new();
+        enigma_term::print::write_term(&mut text, gc_info);
+        let id = self.pid.as_local_pid().unwrap_or(0);
+        eprintln!(
+            "=ERROR REPORT====\n     Process:            <0.{}.{}> \n     Context:            maximum heap size reached\n     Max Heap Size:      {}\n     Total Heap Size:    {}\n     Kill:               {}\n     Error Logger:       true\n     Message Queue Len:  {}\n     GC Info:            {}\n",
+            id & 0xFFF_FFFF,
+            id >> 28,
+            self.max_heap_size,
+            total,
+            self.max_heap_kill,
+            self.queue.len(),
+            text,
+        );
     }
 
     /// Words of memory this process uses (for `process_info(memory)`-style reports).

@@ -4,9 +4,11 @@
 pub mod boot;
 pub mod break_menu;
 pub mod child;
+pub mod crash_dump;
 pub mod dirty;
 pub mod ets;
 pub mod exit;
+pub mod fatal;
 pub mod logger;
 pub mod mailbox;
 pub mod monitors;

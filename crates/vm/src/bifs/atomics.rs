@@ -86,7 +86,10 @@ pub fn new_cells(n: usize) -> Result<Box<[AtomicI64]>, Fault> {
         return Err(system_limit());
     }
     let mut v = Vec::new();
-    v.try_reserve_exact(n).map_err(|_| system_limit())?;
+    // Memory that cannot be had ends the VM, named as BEAM names it.
+    let kind = enigma_heap::allocator::MemoryKind::new("std_alloc", "erl_bif_atomics");
+    enigma_heap::allocator::with_kind(kind, || v.try_reserve_exact(n))
+        .map_err(|_| system_limit())?;
     v.extend((0..n).map(|_| AtomicI64::new(0)));
     Ok(v.into_boxed_slice())
 }

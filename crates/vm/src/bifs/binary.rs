@@ -17,7 +17,7 @@ use crate::bif;
 use crate::bifs::erlang::binaries::{binary_part, binary_part_tuple, iolist_bytes};
 use crate::bifs::BifEntry;
 use crate::emulator::exception::{badarg, system_limit, BifResult, Fault};
-use crate::emulator::ops::bits::{construct::MAX_BUILD_BYTES, extract_part};
+use crate::emulator::ops::bits::extract_part;
 use crate::process::Process;
 
 /// The bytes of a binary (not a bitstring of other length), or badarg.
@@ -283,10 +283,12 @@ fn copy(p: &mut Process, bin: Term, n: Term) -> BifResult {
     let n = n.as_small().ok_or_else(badarg)?;
     let n = usize::try_from(n).map_err(|_| badarg())?;
     let total = b.len().checked_mul(n).ok_or_else(system_limit)?;
-    if total > MAX_BUILD_BYTES {
-        return Err(system_limit());
-    }
-    let mut out = Vec::with_capacity(total);
+    // No limit but memory, as on BEAM: a copy too large to allocate ends the VM with
+    // `binary_alloc: Cannot allocate ...`.
+    let mut out = enigma_heap::allocator::vec_with_capacity(
+        total,
+        enigma_heap::allocator::MemoryKind::BINARY,
+    );
     for _ in 0..n {
         out.extend_from_slice(&b);
     }

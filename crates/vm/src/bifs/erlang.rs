@@ -191,53 +191,104 @@ fn halt_0(_p: &mut Process, _a: &[Term]) -> BifResult {
     Err(Fault::Halt(0))
 }
 
-fn halt_1(_p: &mut Process, a: &[Term]) -> BifResult {
-    halt_status(a[0])
+fn halt_1(p: &mut Process, a: &[Term]) -> BifResult {
+    halt(p, a[0], true)
 }
 
-fn halt_2(_p: &mut Process, a: &[Term]) -> BifResult {
+/// `erlang:halt(Status, Options)`: the options are checked first, and a bad one is a
+/// `badarg` whose error information says `badopt`, as BEAM's.
+fn halt_2(p: &mut Process, a: &[Term]) -> BifResult {
     let mut flush = true;
     let mut l = a[1];
     while let Some((opt, rest)) = l.as_cons() {
         match opt.as_tuple() {
-            Some(&[k, v]) if k.as_atom().is_some_and(|k| k.name() == "flush") => match v {
-                Term::TRUE => flush = true,
-                Term::FALSE => flush = false,
-                _ => return Err(badarg()),
-            },
-            _ => return Err(badarg()),
+            Some(&[k, Term::TRUE]) if k == Term::atom(atom::FLUSH) => flush = true,
+            Some(&[k, Term::FALSE]) if k == Term::atom(atom::FLUSH) => flush = false,
+            _ => return Err(badarg_with_cause(p, atom::BADOPT)),
         }
         l = rest;
     }
     if !l.is_nil() {
-        return Err(badarg());
+        return Err(badarg_with_cause(p, atom::BADOPT));
     }
-    if !flush {
-        crate::runtime::ports::halt_without_flush();
-    }
-    halt_status(a[0])
+    halt(p, a[0], flush)
 }
 
-fn halt_status(t: Term) -> BifResult {
-    if let Some(n) = t.as_small() {
-        if n >= 0 {
-            return Err(Fault::Halt((n & 0xFF) as i32));
+/// Longest `halt/1,2` slogan in characters (BEAM's `HALT_MSG_SIZE`); a longer one is cut.
+const HALT_MSG_CHARS: usize = 1023;
+
+/// Halts with `status`: a non-negative integer (the exit status, as BEAM masks it), `abort`
+/// (an abort, no dump), or a string (the slogan: printed, a crash dump, status 1).
+fn halt(p: &mut Process, status: Term, flush: bool) -> BifResult {
+    if let Some(code) = halt_code(status) {
+        if !flush {
+            crate::runtime::ports::halt_without_flush();
         }
+        return Err(Fault::Halt(code));
     }
-    if t.as_atom() == Atom::existing("abort") {
-        return Err(Fault::Halt(134));
+    if status.as_atom() == Atom::existing("abort") {
+        crate::runtime::fatal::abort_exit();
     }
-    if t.is_list() {
-        // halt("message"): print the slogan as BEAM does and exit 1.
-        let chars: String = build::list_to_vec(t)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|c| c.as_small().and_then(|c| char::from_u32(c as u32)))
-            .collect();
-        eprintln!("{chars}");
-        return Err(Fault::Halt(1));
+    if status.is_list() {
+        let slogan = halt_slogan(status).ok_or_else(badarg)?;
+        crate::runtime::fatal::dump_exit(
+            &format!("{slogan}\n"),
+            Some(crate::runtime::fatal::Current {
+                process: p,
+                exiting: false,
+            }),
+        );
     }
     Err(badarg())
+}
+
+/// The exit status of `halt(N)`: BEAM takes the low word of a non-negative integer
+/// (`term_to_Uint_mask`), keeps it to a C `int`, and the operating system keeps 8 bits.
+fn halt_code(t: Term) -> Option<i32> {
+    let word = if let Some(n) = t.as_small() {
+        u64::try_from(n).ok()?
+    } else {
+        let big = t.as_bigint()?;
+        if big.sign() == num_bigint::Sign::Minus {
+            return None;
+        }
+        big.iter_u64_digits().next().unwrap_or(0)
+    };
+    Some((word & 0x7FFF_FFFF & 0xFF) as i32)
+}
+
+/// The slogan of `halt(String)`: the first 1023 characters of a list of Unicode code
+/// points. As BEAM, what lies beyond them is not looked at, so a long list may end in
+/// anything; a bad character or an improper end before that is `badarg`.
+fn halt_slogan(mut l: Term) -> Option<String> {
+    let mut s = String::new();
+    for _ in 0..HALT_MSG_CHARS {
+        if l.is_nil() {
+            return Some(s);
+        }
+        let (c, rest) = l.as_cons()?;
+        let c = u32::try_from(c.as_small()?).ok()?;
+        s.push(char::from_u32(c)?);
+        l = rest;
+    }
+    Some(s)
+}
+
+/// `badarg` whose error information names `cause` (`#{cause => Cause, module =>
+/// erl_erts_errors}`), as BEAM's `EXF_HAS_EXT_INFO` errors carry it.
+fn badarg_with_cause(p: &mut Process, cause: Atom) -> Fault {
+    let module = Term::atom(Atom::intern("erl_erts_errors").unwrap_or(atom::UNDEFINED));
+    let map = enigma_term::map::from_pairs(
+        &mut p.heap,
+        vec![
+            (Term::atom(atom::MODULE), module),
+            (Term::atom(atom::CAUSE), Term::atom(cause)),
+        ],
+    );
+    let t = build::tuple(&mut p.heap, &[Term::atom(atom::ERROR_INFO), map]);
+    let mut e = Exception::error(Term::atom(atom::BADARG));
+    e.info = build::list(&mut p.heap, &[t]);
+    Fault::Raise(e)
 }
 
 fn put_2(p: &mut Process, a: &[Term]) -> BifResult {

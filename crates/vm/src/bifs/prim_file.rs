@@ -267,7 +267,8 @@ fn read_up_to(mut r: impl Read, limit: u64) -> Result<Vec<u8>, i32> {
     while remaining > 0 {
         let step = remaining.min(chunk);
         let step_bytes = usize::try_from(step).map_err(|_| ENOMEM)?;
-        buf.try_reserve_exact(step_bytes).map_err(|_| ENOMEM)?;
+        enigma_heap::allocator::fallible(|| buf.try_reserve_exact(step_bytes))
+            .map_err(|_| ENOMEM)?;
         let got = (&mut r)
             .take(step)
             .read_to_end(&mut buf)

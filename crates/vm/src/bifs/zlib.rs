@@ -559,7 +559,7 @@ fn run_codec(
         return Ok(Term::atom(atom_of("mem_error")));
     };
     let mut out: Vec<u8> = Vec::new();
-    if out.try_reserve_exact(out_size).is_err() {
+    if enigma_heap::allocator::fallible(|| out.try_reserve_exact(out_size)).is_err() {
         return Ok(Term::atom(atom_of("mem_error")));
     }
     out.resize(out_size, 0);

@@ -258,6 +258,25 @@ pub fn loaded_modules() -> Vec<&'static Module> {
     read().by_name.values().filter_map(|v| v.current).collect()
 }
 
+/// Every module with current or old code: `(name, current, old)`, sorted by name; empty
+/// while the table is being changed (a crash dump lists them, and must not wait for the
+/// thread that failed, perhaps while loading a module).
+pub fn all_versions() -> Vec<(Atom, Option<&'static Module>, Option<&'static Module>)> {
+    let t = match tables().try_read() {
+        Ok(t) => t,
+        Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+        Err(std::sync::TryLockError::WouldBlock) => return Vec::new(),
+    };
+    let mut v: Vec<_> = t
+        .by_name
+        .iter()
+        .filter(|(_, v)| v.current.is_some() || v.old.is_some())
+        .map(|(n, v)| (*n, v.current, v.old))
+        .collect();
+    v.sort_by_key(|(n, _, _)| n.name());
+    v
+}
+
 /// The names of every module with current or old code (`erlang:loaded/0`).
 pub fn loaded_names() -> Vec<Atom> {
     read()

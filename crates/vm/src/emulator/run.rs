@@ -489,7 +489,11 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                             Some((t, arity)) => {
                                 let live = (arity as usize).min(X_REGS);
                                 p.collect(x, live, 0, true);
-                                p.pc = t;
+                                // The process resumes in the function hibernate named (the
+                                // loop's end stores `pc`: setting only `p.pc` here would make
+                                // it run the hibernate call again, with x registers some
+                                // other process left behind).
+                                pc = t;
                                 p.saved_x.extend_from_slice(&x[..live]);
                                 outcome = if p.queue.is_empty() {
                                     RunOutcome::Wait
@@ -629,10 +633,15 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             } => {
                 p.stack
                     .extend(std::iter::repeat_n(Term::NIL, *stack as usize));
-                if *heap > 0
+                // With a `max_heap_size`, the stack counts as heap (it lives in the heap
+                // block in BEAM): a stack that outgrows the young heap's free room is a
+                // collection, which checks the limit, as BEAM's stack meeting its heap is.
+                let stack_met_heap = p.max_heap_size != 0 && p.stack.len() > p.heap.free_words();
+                if (*heap > 0
                     && (!p.heap.has_room(*heap as usize)
                         || p.heap.fragments_due()
-                        || crate::gc_stress_enabled())
+                        || crate::gc_stress_enabled()))
+                    || stack_met_heap
                 {
                     p.collect(x, *live as usize, *heap as usize, false);
                     if p.over_max_heap {

@@ -97,6 +97,7 @@ pub fn run_main(
     args: Option<&[String]>,
 ) -> Result<VmExit, BootError> {
     code::path::init(code_path);
+    super::fatal::install();
     if IO_SERVER_BEAM.is_empty() {
         return Err(BootError::NoIoServer("built without erlc".into()));
     }

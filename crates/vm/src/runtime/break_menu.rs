@@ -13,21 +13,18 @@
 //! input to the menu instead of the terminal's port meanwhile). A second Ctrl-C while the
 //! menu is up, or end of input, ends the VM at once.
 //!
-//! What the menu prints comes from Enigma's own tables; figures BEAM takes from its
-//! allocators (`i`) or its code layout (`l`'s sizes) are Enigma's, and what Enigma does
-//! not have (a crash dump for `A`) is said plainly.
+//! What the menu prints comes from Enigma's own tables, through the crash dump's writers
+//! (`crash_dump`); figures BEAM takes from its allocators (`i`) or its code layout (`l`'s
+//! sizes) are Enigma's. `A` writes a crash dump and aborts, as BEAM does.
 
-use std::fmt::Write as _;
 use std::io::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use enigma_term::print::term_to_string;
 use enigma_term::{atom, Atom, Term};
 
-use super::{ports, scheduler, table, terminal};
-use crate::code;
+use super::{crash_dump, fatal, scheduler, table, terminal};
 use crate::drivers::fd;
 use crate::process::Process;
 
@@ -99,11 +96,9 @@ fn menu(rx: &mpsc::Receiver<fd::StdinItem>) {
         };
         match key {
             b'q' | b'a' | b'*' => exit_now(0),
-            b'A' => {
-                // BEAM writes erl_crash.dump here; Enigma has no crash dump to write.
-                eprintln!("Crash dump requested by user (Enigma writes no crash dump)");
-                exit_now(1);
-            }
+            // As BEAM: the message (without a line end, so the dump's slogan runs into
+            // its next line there too), a crash dump unless `+d`, then an abort.
+            b'A' => fatal::error_exit("Crash dump requested by user", None),
             b'c' | b'm' => return,
             b'p' => {
                 let mut s = String::new();
@@ -154,168 +149,40 @@ fn menu(rx: &mpsc::Receiver<fd::StdinItem>) {
     }
 }
 
-/// Runs `f` on every process resting in its slot (all of them while the VM is paused),
-/// in pid order.
-fn for_each_process(mut f: impl FnMut(&Process)) {
-    let mut pids = table::processes();
-    pids.sort_by_key(|p| p.as_local_pid().unwrap_or(u64::MAX));
-    for pid in pids {
-        if let Some(h) = table::lookup(pid) {
-            h.with_slot(|slot| {
-                if let Some(p) = slot.as_deref() {
-                    f(p);
-                }
-            });
-        }
-    }
-}
-
-fn mfa_text(m: crate::emulator::instr::Mfa) -> String {
-    format!(
-        "{}:{}/{}",
-        term_to_string(Term::atom(m.module)),
-        term_to_string(Term::atom(m.function)),
-        m.arity
-    )
+/// Runs `f` on every process resting in its slot (all of them while the VM is paused).
+fn for_each_process(f: impl FnMut(&Process)) {
+    crash_dump::for_each_process(f);
 }
 
 /// One process, in `break.c`'s layout (the items Enigma keeps).
 fn process_info(s: &mut String, p: &Process) {
-    let _ = writeln!(s, "=proc:{}", term_to_string(p.pid));
-    let state = crate::bifs::erlang::process_info::state_name(p);
-    let _ = writeln!(s, "State: {state}");
-    if let Some(name) = table::name_of(p.pid) {
-        let _ = writeln!(s, "Name: {}", term_to_string(Term::atom(name)));
-    }
-    let _ = writeln!(s, "Spawned as: {}", mfa_text(p.initial_call));
-    if let Some(cur) = crate::bifs::erlang::process_info::current_mfa(p) {
-        let _ = writeln!(s, "Current call: {}", mfa_text(cur));
-    }
-    let _ = writeln!(s, "Message queue length: {}", p.queue.len());
-    let _ = writeln!(s, "Number of heap fragments: 0");
-    let _ = writeln!(s, "Heap fragment data: 0");
-    if !p.links.is_empty() || !p.monitors.is_empty() {
-        let links: Vec<String> = p.links.iter().map(|l| term_to_string(*l)).collect();
-        let _ = writeln!(s, "Link list: [{}]", links.join(", "));
-    }
-    let _ = writeln!(s, "Reductions: {}", p.reductions_now());
-    let _ = writeln!(s, "Stack+heap: {}", p.heap.young_size() + p.stack.len());
-    let _ = writeln!(
-        s,
-        "OldHeap: {}",
-        p.heap.total_size().saturating_sub(p.heap.young_size())
-    );
-    let _ = writeln!(s, "Memory: {}", p.memory_words() * 8);
-    let _ = writeln!(
-        s,
-        "Internal State: PRQ_PRIO_{}",
-        p.priority.name().to_ascii_uppercase()
-    );
+    let _ = crash_dump::process_info(s, p, false);
 }
 
 /// Every port, in `break.c`'s layout.
 fn port_info(s: &mut String) {
-    for port in ports::all() {
-        let Some(pt) = ports::lookup(port) else {
-            continue;
-        };
-        let info = pt.info();
-        let _ = writeln!(s, "=port:{}", term_to_string(port));
-        let _ = writeln!(s, "State: CONNECTED");
-        let _ = writeln!(s, "Connected: {}", term_to_string(info.owner));
-        if !info.links.is_empty() {
-            let links: Vec<String> = info.links.iter().map(|l| term_to_string(*l)).collect();
-            let _ = writeln!(s, "Links: {}", links.join(", "));
-        }
-        let fd_port = pt
-            .name
-            .split_once('/')
-            .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok());
-        let driver = pt.name.split(' ').next().unwrap_or("");
-        if fd_port {
-            let _ = writeln!(s, "Port is UNIX fd not opened by emulator: {}", pt.name);
-        } else if matches!(driver, "tty_sl" | "tcp_inet" | "udp_inet") {
-            let _ = writeln!(s, "Port controls linked-in driver: {driver}");
-        } else {
-            let _ = writeln!(s, "Port controls external process: {}", pt.name);
-        }
-        let _ = writeln!(s, "Input: {}", info.input);
-        let _ = writeln!(s, "Output: {}", info.output);
-        let _ = writeln!(s, "Queue: {}", info.queue_size);
-    }
+    let _ = crash_dump::port_list(s);
 }
 
 /// `i`: the memory summary and the sizes of the VM's tables. BEAM goes on with its
 /// allocators' statistics; Enigma allocates through one general allocator and has none.
 fn info() -> String {
-    let mut processes = 0usize;
-    for_each_process(|p| processes += p.memory_words() * 8);
-    let code_bytes: usize = code::module::loaded_modules()
-        .iter()
-        .map(|m| code_size(m))
-        .sum();
-    let atoms = Atom::count();
     let mut s = String::new();
-    let _ = writeln!(s, "=memory");
-    let _ = writeln!(s, "total: {}", processes + code_bytes);
-    let _ = writeln!(s, "processes: {processes}");
-    let _ = writeln!(s, "processes_used: {processes}");
-    let _ = writeln!(s, "system: {code_bytes}");
-    let _ = writeln!(s, "code: {code_bytes}");
-    let _ = writeln!(s, "=index_table:atom_tab");
-    let _ = writeln!(s, "limit: {}", enigma_term::atom::MAX_ATOMS);
-    let _ = writeln!(s, "entries: {atoms}");
-    let _ = writeln!(s, "=index_table:module_code");
-    let _ = writeln!(s, "entries: {}", code::module::loaded_modules().len());
-    let _ = writeln!(s, "=hash_table:process_reg");
-    let _ = writeln!(s, "objs: {}", table::registered().len());
+    let _ = crash_dump::memory(&mut s);
     s
-}
-
-/// The size BEAM's `l` shows for a module: its code and literals, in bytes.
-fn code_size(m: &code::module::Module) -> usize {
-    std::mem::size_of_val(&*m.code) + m.literals.words_used() * 8
 }
 
 /// `l`: the loaded modules and their sizes.
 fn loaded() -> String {
-    let mut mods = code::module::loaded_modules();
-    mods.sort_by_key(|m| m.name.name());
-    let cur: usize = mods.iter().map(|m| code_size(m)).sum();
     let mut s = String::new();
-    let _ = writeln!(s, "Current code: {cur}");
-    let _ = writeln!(s, "Old code: 0");
-    for m in mods {
-        let _ = writeln!(s, "{} {}", term_to_string(Term::atom(m.name)), code_size(m));
-    }
+    let _ = crash_dump::loaded(&mut s, false);
     s
 }
 
 /// `D`: the ETS tables.
 fn db_tables() -> String {
     let mut s = String::new();
-    for id in super::ets::all_ids() {
-        let Some(tr) = super::ets::by_id(id) else {
-            continue;
-        };
-        let t = tr.read();
-        let _ = writeln!(s, "=ets:{}", term_to_string(t.owner));
-        let _ = writeln!(s, "Slot: {id}");
-        let name = term_to_string(Term::atom(t.name));
-        if t.named {
-            let _ = writeln!(s, "Table: {name}");
-        } else {
-            let _ = writeln!(s, "Table: #Ref<{id}>");
-        }
-        let _ = writeln!(s, "Name: {name}");
-        let _ = writeln!(s, "Objects: {}", t.size());
-        let _ = writeln!(s, "Words: {}", t.memory_words());
-        let _ = writeln!(s, "Type: {}", t.ty.name());
-        let _ = writeln!(s, "Protection: {}", t.access.name());
-        let _ = writeln!(s, "Compressed: {}", t.compressed);
-        let _ = writeln!(s, "Write Concurrency: false");
-        let _ = writeln!(s, "Read Concurrency: {}", t.read_concurrency);
-    }
+    let _ = crash_dump::ets_tables(&mut s);
     s
 }
 

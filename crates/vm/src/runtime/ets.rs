@@ -89,6 +89,16 @@ impl TableRef {
     pub fn write(&self) -> RwLockWriteGuard<'_, Table> {
         self.lock.write().unwrap_or_else(|e| e.into_inner())
     }
+
+    /// The table, unless it is being written right now (a crash dump must not wait for
+    /// the thread that failed, which may hold it).
+    pub fn try_read(&self) -> Option<RwLockReadGuard<'_, Table>> {
+        match self.lock.try_read() {
+            Ok(t) => Some(t),
+            Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
+    }
 }
 
 /// A multiplicative hasher for the registry's integer keys (table ids, atom indexes): the

@@ -10,6 +10,11 @@ use crate::process::Process;
 
 /// Ends the process `p` (taken out of its handle `h`) with `p.exit_reason`.
 pub fn exit_process(h: &Arc<Handle>, p: &mut Process) {
+    if h.system {
+        // A process the system cannot do without: the VM ends, as BEAM does (before any
+        // link or monitor hears of it).
+        super::fatal::system_process_terminated(p, p.exit_reason, false);
+    }
     let pid = h.pid;
     // From now on, signals to this process come back to their senders as to a dead one.
     let left = h.inbox.close();

@@ -92,12 +92,11 @@ pub fn send_error(pid: Term, gl: Term, format: &str, args: &[Term]) -> bool {
         Some(to) => send::deliver(to, msg),
         None => {
             // As BEAM when no logger runs (early in the boot): the message itself, on
-            // stderr, as the emulator prints terms.
+            // stderr, as the emulator prints terms (and its lines, ending in CR LF).
             let mut out = b"(no logger present) unexpected logger message: ".to_vec();
             enigma_term::print::display_term(&mut out, msg);
             out.push(b'\n');
-            use std::io::Write;
-            let _ = std::io::stderr().write_all(&out);
+            super::fatal::print_stderr(&String::from_utf8_lossy(&out));
         }
     }
     true

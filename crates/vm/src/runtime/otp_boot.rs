@@ -86,6 +86,7 @@ pub fn boot(root: &Path, boot_args: &[String]) -> Result<VmExit, BootError> {
     // process's error handler, and from there to the code server, as on BEAM.
     code::load::set_autoload(false);
     code::path::init(&[]);
+    super::fatal::install();
     table::start_ids_at(0);
     load_preloaded(&dir)?;
 
@@ -124,6 +125,7 @@ pub fn boot(root: &Path, boot_args: &[String]) -> Result<VmExit, BootError> {
             priority,
             off_heap_messages: true,
             system: true,
+            parent: Some(init_pid),
             ..SpawnOpts::default()
         };
         spawn(atom(module)?, atom("start")?, Term::NIL, init_pid, &opts)

@@ -98,6 +98,9 @@ struct Scheduler {
     queues: Mutex<RunQueues>,
     /// Processes in `queues` (read without the lock by idle schedulers).
     len: AtomicUsize,
+    /// The process running on this scheduler: its pid number plus one, 0 when none (for
+    /// the crash dump's `=scheduler` sections).
+    running: AtomicU64,
 }
 
 struct Vm {
@@ -167,6 +170,7 @@ fn vm() -> &'static Vm {
             .map(|_| Scheduler {
                 queues: Mutex::new(RunQueues::default()),
                 len: AtomicUsize::new(0),
+                running: AtomicU64::new(0),
             })
             .collect(),
         sleep: Mutex::new(()),
@@ -489,6 +493,18 @@ fn wait_while_paused(vm: &Vm) {
 /// slot, until [`resume`]. A scheduler still busy after `patience` (a long native call)
 /// is not waited for longer; `false` then.
 pub fn pause(patience: Duration) -> bool {
+    pause_others(patience, false)
+}
+
+/// As [`pause`], for a crash dump: called on a scheduler thread (a process's `halt/1`, a
+/// system process's death, an allocation that failed), that scheduler counts as stopped
+/// although it is the one asking; the process it runs is the caller's to show. The VM
+/// never resumes after a dump.
+pub fn pause_for_dump(patience: Duration) -> bool {
+    pause_others(patience, current_id().is_some())
+}
+
+fn pause_others(patience: Duration, caller_is_scheduler: bool) -> bool {
     let vm = vm();
     let deadline = std::time::Instant::now() + patience;
     let mut g = lock(&vm.sleep);
@@ -496,8 +512,9 @@ pub fn pause(patience: Duration) -> bool {
     // Sleeping schedulers wake up, see the pause and stop.
     vm.sleep_cv.notify_all();
     loop {
-        let stopped =
-            vm.parked_paused.load(Ordering::SeqCst) + vm.parked_offline.load(Ordering::SeqCst);
+        let stopped = vm.parked_paused.load(Ordering::SeqCst)
+            + vm.parked_offline.load(Ordering::SeqCst)
+            + usize::from(caller_is_scheduler);
         if stopped >= vm.scheds.len() {
             return true;
         }
@@ -511,6 +528,65 @@ pub fn pause(patience: Duration) -> bool {
             .map(|(g, _)| g)
             .unwrap_or_else(|e| e.into_inner().0);
     }
+}
+
+/// Stops the calling thread for good, while another thread ends the VM: a scheduler
+/// thread counts as paused (so that a crash dump's pause does not wait for it).
+pub fn stand_still_forever() -> ! {
+    let vm = vm();
+    let mut g = lock(&vm.sleep);
+    if current_id().is_some() {
+        vm.parked_paused.fetch_add(1, Ordering::SeqCst);
+        vm.paused_cv.notify_all();
+    }
+    loop {
+        g = vm.offline_cv.wait(g).unwrap_or_else(|e| e.into_inner());
+    }
+}
+
+/// The process running on this thread's scheduler, if this is a scheduler thread.
+pub fn running_pid() -> Option<Term> {
+    let i = CURRENT.with(|c| c.get());
+    let n = vm().scheds.get(i)?.running.load(Ordering::Relaxed);
+    (n != 0).then(|| Term::pid(n - 1))
+}
+
+/// What a crash dump shows of one scheduler.
+pub struct SchedulerInfo {
+    /// 1-based, as `erlang:system_info(scheduler_id)`.
+    pub id: usize,
+    /// Processes queued at `max`, `high`, `normal` and `low` priority.
+    pub queued: [usize; 4],
+    /// The process it runs now.
+    pub running: Option<Term>,
+}
+
+/// Each scheduler's run queue and running process, without waiting for a lock that
+/// the thread writing a crash dump may hold itself.
+pub fn dump_info() -> Vec<SchedulerInfo> {
+    vm().scheds
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let queued = match s.queues.try_lock() {
+                Ok(q) => q.by_priority.each_ref().map(VecDeque::len),
+                Err(std::sync::TryLockError::Poisoned(q)) => {
+                    q.into_inner().by_priority.each_ref().map(VecDeque::len)
+                }
+                // Held right now: only the total is known, shown as `normal`.
+                Err(std::sync::TryLockError::WouldBlock) => [0, 0, s.len.load(Ordering::SeqCst), 0],
+            };
+            let running = match s.running.load(Ordering::SeqCst) {
+                0 => None,
+                n => Some(Term::pid(n - 1)),
+            };
+            SchedulerInfo {
+                id: i + 1,
+                queued,
+                running,
+            }
+        })
+        .collect()
 }
 
 /// Lets the schedulers run again after [`pause`].
@@ -565,7 +641,11 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
         }
         p.slice_start_reductions = p.reductions;
         let timed = wall_time::enabled().then(std::time::Instant::now);
+        let me = &vm.scheds[i];
+        me.running
+            .store(p.pid.as_local_pid().map_or(0, |n| n + 1), Ordering::Relaxed);
         let outcome = run(&mut em, &mut p, REDUCTION_BUDGET);
+        me.running.store(0, Ordering::Relaxed);
         if let Some(t0) = timed {
             wall_time::add_active(i, t0.elapsed());
         }
@@ -595,7 +675,11 @@ fn scheduler_loop(vm: &'static Vm, i: usize) {
             }
             RunOutcome::Exit { class } => {
                 // As erl's error logger: an error exception is reported; exit/1 is not.
-                if class == Some(crate::emulator::exception::Class::Error) {
+                let report = class == Some(crate::emulator::exception::Class::Error);
+                if h.system {
+                    super::fatal::system_process_terminated(&p, p.exit_reason, report);
+                }
+                if report {
                     super::exit::report_crash(&p);
                 }
                 exited(vm, &h, p);

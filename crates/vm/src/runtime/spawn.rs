@@ -37,6 +37,9 @@ pub struct SpawnOpts {
     pub reply: Option<SpawnReply>,
     /// A system process (see `Handle::system`).
     pub system: bool,
+    /// Who spawned it, when not the process running on this scheduler (the boot's
+    /// system processes, spawned from the main thread on `init`'s behalf).
+    pub parent: Option<Term>,
 }
 
 /// Where and how to answer a `spawn_request`: `{Tag, Request, ok, Pid}` to `to`.
@@ -70,6 +73,7 @@ impl Default for SpawnOpts {
             watched: false,
             reply: None,
             system: false,
+            parent: None,
         }
     }
 }
@@ -101,6 +105,10 @@ pub fn spawn(
     };
     let mut p = Box::new(Process::new(pid, inbox.clone(), group_leader, mfa));
     p.priority = opts.priority;
+    p.parent = opts
+        .parent
+        .or_else(scheduler::running_pid)
+        .unwrap_or(Term::NIL);
     p.max_heap_size = opts.max_heap_size;
     p.max_heap_kill = opts.max_heap_kill;
     p.max_heap_report = opts.max_heap_report;

@@ -61,8 +61,11 @@ pub struct Handle {
     /// The process whenever no scheduler is running it (`None` while running or dead).
     slot: Mutex<Option<Box<Process>>>,
     priority: AtomicU8,
-    /// A system process (`erts_internal:spawn_system_process/3`, the ones the VM starts):
-    /// `init:restart/0` leaves it running.
+    /// A system process (the ones the VM starts at boot, and those of
+    /// `erts_internal:spawn_system_process/3`): `init:restart/0` leaves it running
+    /// (`erts_internal:is_system_process/1`), and its death ends the VM ("System process
+    /// ... terminated", `runtime::fatal`). BEAM marks both with one flag; killing
+    /// `prim_file`'s helper or `socket_registry` ends erl too.
     pub system: bool,
 }
 
@@ -93,6 +96,16 @@ impl Handle {
     /// Puts a switched-out process back.
     pub fn put(&self, p: Box<Process>) {
         *self.slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
+    }
+
+    /// As [`Handle::with_slot`], unless another thread holds the slot right now (`None`
+    /// then): a crash dump must not wait for a thread it stopped, or for itself.
+    pub fn try_with_slot<R>(&self, f: impl FnOnce(&mut Option<Box<Process>>) -> R) -> Option<R> {
+        match self.slot.try_lock() {
+            Ok(mut slot) => Some(f(&mut slot)),
+            Err(std::sync::TryLockError::Poisoned(e)) => Some(f(&mut e.into_inner())),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
     }
 
     /// Runs `f` on the slot: the process while it is switched out (`None` while it runs or

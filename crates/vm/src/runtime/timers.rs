@@ -203,6 +203,64 @@ pub fn process_exited(pid: Term) {
     }
 }
 
+/// Each pending message timer, for a crash dump's `=timer` sections: its destination (a
+/// pid or a registered name), the message it will deliver as the emulator prints terms,
+/// and the milliseconds it has left; in the order they fire.
+pub fn message_timers() -> Vec<(Term, String, u64)> {
+    // Only tried, for a while (the timer thread holds it for moments): the dump may be
+    // written by a thread that holds it itself.
+    let s = service();
+    let mut tries = 0;
+    let st = loop {
+        match s.state.try_lock() {
+            Ok(st) => break st,
+            Err(std::sync::TryLockError::Poisoned(e)) => break e.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) if tries < 100 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return Vec::new(),
+        }
+    };
+    let now = Instant::now();
+    let mut timers: Vec<(Instant, Term, String, u64)> = st
+        .pending
+        .iter()
+        .filter_map(|(key, t)| {
+            let (
+                Key::Message(r),
+                Action::Message {
+                    dest,
+                    message,
+                    wrap,
+                    ..
+                },
+            ) = (key, &t.action)
+            else {
+                return None;
+            };
+            let mut heap = VecAlloc::new();
+            let msg = if *wrap {
+                let rt = build::reference(&mut heap, *r);
+                build::tuple(&mut heap, &[Term::atom(atom::TIMEOUT), rt, *message])
+            } else {
+                *message
+            };
+            let mut text = Vec::new();
+            enigma_term::print::display_term(&mut text, msg);
+            let left = t.deadline.saturating_duration_since(now).as_millis() as u64;
+            Some((
+                t.deadline,
+                *dest,
+                String::from_utf8_lossy(&text).into_owned(),
+                left,
+            ))
+        })
+        .collect();
+    timers.sort_by_key(|t| t.0);
+    timers.into_iter().map(|(_, d, m, l)| (d, m, l)).collect()
+}
+
 /// Whether no timer is pending or firing (no timer can wake any process).
 pub fn idle() -> bool {
     let st = lock(service());

@@ -98,6 +98,29 @@ fn process_status(q: &Process, running: bool) -> Term {
     }
 }
 
+/// `process_info(P, garbage_collection_info)`, also the `GC Info` of the report on a
+/// process over its `max_heap_size`.
+pub(crate) fn gc_info(out: &mut dyn TermAlloc, q: &Process) -> Term {
+    let young = q.heap.young_size() as i64;
+    let items: Vec<Term> = [
+        ("old_heap_block_size", q.heap.old_size() as i64),
+        ("heap_block_size", young),
+        ("mbuf_size", q.heap.fragment_words() as i64),
+        ("recent_size", 0),
+        ("stack_size", q.stack.len() as i64),
+        ("old_heap_size", q.heap.old_used() as i64),
+        ("heap_size", q.heap.young_used() as i64),
+        ("bin_vheap_size", 0),
+        ("bin_vheap_block_size", MIN_BIN_VHEAP_SIZE),
+        ("bin_old_vheap_size", 0),
+        ("bin_old_vheap_block_size", MIN_BIN_VHEAP_SIZE),
+    ]
+    .iter()
+    .map(|&(k, v)| build::tuple(out, &[atom_of(k), Term::small(v)]))
+    .collect();
+    build::list(out, &items)
+}
+
 /// The state the BREAK menu's process list shows for a switched-out process.
 pub(crate) fn state_name(q: &Process) -> &'static str {
     match process_status(q, false).as_atom().map(Atom::name) {
@@ -108,9 +131,10 @@ pub(crate) fn state_name(q: &Process) -> &'static str {
     }
 }
 
-/// The function a switched-out process is in (the BREAK menu's "Current call").
-pub(crate) fn current_mfa(q: &Process) -> Option<Mfa> {
-    current_function(q, false).map(|(m, _, _)| m)
+/// The function a process is in (the BREAK menu's and the crash dump's "Current call";
+/// `running` for the process the calling thread runs).
+pub(crate) fn current_mfa(q: &Process, running: bool) -> Option<Mfa> {
+    current_function(q, running).map(|(m, _, _)| m)
 }
 
 /// The value of one `process_info` item of process `q`, built on `out` (the caller's heap;
@@ -264,26 +288,7 @@ fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str
             ];
             build::list(out, &items)
         }
-        "garbage_collection_info" => {
-            let young = q.heap.young_size() as i64;
-            let items: Vec<Term> = [
-                ("old_heap_block_size", q.heap.old_size() as i64),
-                ("heap_block_size", young),
-                ("mbuf_size", q.heap.fragment_words() as i64),
-                ("recent_size", 0),
-                ("stack_size", q.stack.len() as i64),
-                ("old_heap_size", q.heap.old_size() as i64),
-                ("heap_size", q.heap.young_used() as i64),
-                ("bin_vheap_size", 0),
-                ("bin_vheap_block_size", MIN_BIN_VHEAP_SIZE),
-                ("bin_old_vheap_size", 0),
-                ("bin_old_vheap_block_size", MIN_BIN_VHEAP_SIZE),
-            ]
-            .iter()
-            .map(|&(k, v)| build::tuple(out, &[atom_of(k), Term::small(v)]))
-            .collect();
-            build::list(out, &items)
-        }
+        "garbage_collection_info" => gc_info(out, q),
         "min_heap_size" => Term::small(q.heap.min_heap_size as i64),
         "min_bin_vheap_size" => Term::small(q.min_bin_vheap_size as i64),
         "fullsweep_after" => Term::small(q.heap.fullsweep_after as i64),

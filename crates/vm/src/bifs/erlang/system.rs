@@ -42,6 +42,15 @@ const FULLSWEEP_AFTER: i64 = 65_535;
 
 /// The version of the installed erts: the `erts-*` directory of the OTP root, else the
 /// first field of `releases/start_erl.data`.
+/// `erlang:system_info(system_version)`: the banner line, newline included.
+pub fn system_version() -> String {
+    let n = schedulers();
+    format!(
+        "Erlang/OTP {OTP_RELEASE} [erts-{}] [source] [64-bit] [smp:{n}:{n}] [ds:{n}:{n}:10] [async-threads:1]\n",
+        erts_version()
+    )
+}
+
 pub fn erts_version() -> &'static str {
     static V: OnceLock<String> = OnceLock::new();
     V.get_or_init(|| {
@@ -137,13 +146,7 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         "machine" => str_term(p, "BEAM"),
         "wordsize" => Term::small(8),
         "version" => str_term(p, erts_version()),
-        "system_version" => {
-            let s = format!(
-                "Erlang/OTP {OTP_RELEASE} [erts-{}] [source] [64-bit] [smp:{n}:{n}] [ds:{n}:{n}:10] [async-threads:1]\n",
-                erts_version()
-            );
-            str_term(p, &s)
-        }
+        "system_version" => str_term(p, &system_version()),
         "system_architecture" => str_term(p, &format!("{}-pc-linux-gnu", std::env::consts::ARCH)),
         "schedulers" => Term::small(n),
         "schedulers_online" => Term::small(scheduler::online() as i64),
@@ -161,7 +164,7 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         "process_count" => Term::small(crate::runtime::table::count() as i64),
         "process_limit" => Term::small(PROCESS_LIMIT),
         "atom_count" => Term::small(Atom::count() as i64),
-        "atom_limit" => Term::small(enigma_term::atom::MAX_ATOMS as i64),
+        "atom_limit" => Term::small(enigma_term::atom::limit() as i64),
         "port_count" => Term::small(0),
         "port_limit" => Term::small(PORT_LIMIT),
         "ets_count" => Term::small(0),

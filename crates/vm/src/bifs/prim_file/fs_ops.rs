@@ -304,10 +304,8 @@ pub(super) fn read_file_nif_1(p: &mut Process, a: &[Term]) -> BifResult {
     };
     let mut data = Vec::new();
     if let Ok(m) = file.metadata() {
-        if data
-            .try_reserve_exact(usize::try_from(m.len()).unwrap_or(0))
-            .is_err()
-        {
+        let want = usize::try_from(m.len()).unwrap_or(0);
+        if enigma_heap::allocator::fallible(|| data.try_reserve_exact(want)).is_err() {
             return Ok(posix_error(p, ENOMEM));
         }
     }
