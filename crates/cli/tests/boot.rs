@@ -179,8 +179,10 @@ fn normalise(bytes: &[u8]) -> String {
     )
     .expect("regex");
     // erl prints reports that find no logger from a thread of its own: when the VM ends
-    // right after one, the line comes before or after the VM's message, or not at all.
-    let no_logger = regex::Regex::new(r"(?m)^\(no logger present\) .*\n").expect("regex");
+    // right after one, the line comes before or after the VM's message, or in the middle
+    // of it ("Crash dump is being written to: ...(no logger present) ...\ndone"), or not
+    // at all.
+    let no_logger = regex::Regex::new(r"\(no logger present\) [^\n]*\n").expect("regex");
     let s = no_logger.replace_all(&s, "");
     let s = timestamp.replace_all(&s, "<TIME>");
     let s = pid.replace_all(&s, "<PID>");
