@@ -204,12 +204,12 @@ fn halt_2(p: &mut Process, a: &[Term]) -> BifResult {
         match opt.as_tuple() {
             Some(&[k, Term::TRUE]) if k == Term::atom(atom::FLUSH) => flush = true,
             Some(&[k, Term::FALSE]) if k == Term::atom(atom::FLUSH) => flush = false,
-            _ => return Err(badarg_with_cause(p, atom::BADOPT)),
+            _ => return Err(badarg_with_cause(p, "badopt")),
         }
         l = rest;
     }
     if !l.is_nil() {
-        return Err(badarg_with_cause(p, atom::BADOPT));
+        return Err(badarg_with_cause(p, "badopt"));
     }
     halt(p, a[0], flush)
 }
@@ -276,7 +276,8 @@ fn halt_slogan(mut l: Term) -> Option<String> {
 
 /// `badarg` whose error information names `cause` (`#{cause => Cause, module =>
 /// erl_erts_errors}`), as BEAM's `EXF_HAS_EXT_INFO` errors carry it.
-fn badarg_with_cause(p: &mut Process, cause: Atom) -> Fault {
+pub(crate) fn badarg_with_cause(p: &mut Process, cause: &str) -> Fault {
+    let cause = Atom::intern(cause).unwrap_or(atom::UNDEFINED);
     let module = Term::atom(Atom::intern("erl_erts_errors").unwrap_or(atom::UNDEFINED));
     let map = enigma_term::map::from_pairs(
         &mut p.heap,

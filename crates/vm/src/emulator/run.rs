@@ -1005,7 +1005,9 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                                 pc = next(pc);
                                 continue;
                             }
-                            Some(ms) if ms > 0 => {
+                            // OTP 25 takes at most 2^32 - 1 ms after `after`; more is a
+                            // timeout_value error, as for a negative time.
+                            Some(ms) if ms > 0 && ms <= i64::from(u32::MAX) => {
                                 p.timer =
                                     Some(crate::runtime::timers::start_receive(p.pid, ms as u64));
                             }

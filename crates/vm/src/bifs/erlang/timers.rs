@@ -6,32 +6,22 @@ use std::time::Duration;
 use enigma_term::{atom, Term};
 
 use crate::bif;
+use crate::bifs::erlang::badarg_with_cause;
 use crate::bifs::erlang::new_ref;
 use crate::bifs::BifEntry;
 use crate::emulator::exception::{badarg, BifResult, Fault};
 use crate::process::Process;
 use crate::runtime::timers;
 
-/// Largest timeout BEAM accepts, in milliseconds (2^32 - 1... BEAM allows up to ~2^62 for
-/// absolute values; relative timers above 2^32-1 ms are badarg in older releases). OTP 25
-/// accepts any non-negative integer that fits in 64 bits after conversion.
+/// Largest relative time a timer BIF accepts, in milliseconds: BEAM refuses a time whose
+/// end does not fit its 64-bit nanosecond monotonic clock. (`receive ... after` has the
+/// lower limit of 2^32 - 1 ms; see the emulator's `WaitTimeout`.)
 const MAX_TIMEOUT_MS: i64 = i64::MAX / 1_000_000;
 
 /// Starts a timer; `abs` when the time is a point on `erlang:monotonic_time(millisecond)`.
+/// A bad time is `badarg` with the cause `time` in its error information, as on BEAM.
 fn start(p: &mut Process, a: &[Term], wrap: bool, abs: bool) -> BifResult {
-    let t = a[0].as_i64().ok_or_else(badarg)?;
-    let ms = if abs {
-        let now = crate::bifs::os::monotonic_ns().div_euclid(1_000_000);
-        if t.checked_sub(now).is_none_or(|d| d > MAX_TIMEOUT_MS) {
-            return Err(badarg());
-        }
-        t.saturating_sub(now).max(0)
-    } else {
-        t
-    };
-    if !(0..=MAX_TIMEOUT_MS).contains(&ms) {
-        return Err(badarg());
-    }
+    let ms = timeout_ms(a[0], abs).ok_or_else(|| badarg_with_cause(p, "time"))?;
     let dest = a[1];
     if !(dest.is_local_pid() || dest.is_atom()) {
         return Err(badarg());
@@ -47,16 +37,39 @@ fn start(p: &mut Process, a: &[Term], wrap: bool, abs: bool) -> BifResult {
     Ok(r)
 }
 
-/// Parses a `send_after/4`/`start_timer/4` option list: whether the time is absolute.
-fn abs_option(opts: Term) -> Result<bool, Fault> {
-    let mut abs = false;
-    for o in proper_list(opts)? {
-        match o.as_tuple() {
-            Some(&[k, v]) if k == Term::atom(atom::ABS) && v.is_boolean() => abs = v == Term::TRUE,
-            _ => return Err(badarg()),
+/// The relative time in milliseconds that `t` names, if it is a valid timer time.
+fn timeout_ms(t: Term, abs: bool) -> Option<i64> {
+    let t = t.as_i64()?;
+    let ms = if abs {
+        let now = crate::bifs::os::monotonic_ns().div_euclid(1_000_000);
+        if t.checked_sub(now)? > MAX_TIMEOUT_MS {
+            return None;
         }
+        t.saturating_sub(now).max(0)
+    } else {
+        t
+    };
+    (0..=MAX_TIMEOUT_MS).contains(&ms).then_some(ms)
+}
+
+/// Parses a `send_after/4`/`start_timer/4` option list: whether the time is absolute. A
+/// bad list is `badarg` with the cause `badopt`.
+fn abs_option(p: &mut Process, opts: Term) -> Result<bool, Fault> {
+    let mut abs = Some(false);
+    match proper_list(opts) {
+        Ok(list) => {
+            for o in list {
+                match o.as_tuple() {
+                    Some(&[k, v]) if k == Term::atom(atom::ABS) && v.is_boolean() => {
+                        abs = abs.map(|_| v == Term::TRUE)
+                    }
+                    _ => abs = None,
+                }
+            }
+        }
+        Err(_) => abs = None,
     }
-    Ok(abs)
+    abs.ok_or_else(|| badarg_with_cause(p, "badopt"))
 }
 
 fn proper_list(l: Term) -> Result<Vec<Term>, Fault> {
@@ -68,7 +81,7 @@ fn send_after_3(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 fn send_after_4(p: &mut Process, a: &[Term]) -> BifResult {
-    let abs = abs_option(a[3])?;
+    let abs = abs_option(p, a[3])?;
     start(p, a, false, abs)
 }
 
@@ -77,7 +90,7 @@ fn start_timer_3(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 fn start_timer_4(p: &mut Process, a: &[Term]) -> BifResult {
-    let abs = abs_option(a[3])?;
+    let abs = abs_option(p, a[3])?;
     start(p, a, true, abs)
 }
 
