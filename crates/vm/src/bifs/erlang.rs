@@ -389,6 +389,41 @@ fn nodes_2(p: &mut Process, a: &[Term]) -> BifResult {
     Ok(build::list(&mut p.heap, &[entry]))
 }
 
+/// `monitor_node(Node, Flag)`: without distribution this node is not alive, so only the
+/// node itself may be named (it never goes down: no message); any other node is a
+/// `notalive` error, as on BEAM.
+fn monitor_node_2(p: &mut Process, a: &[Term]) -> BifResult {
+    monitor_node(p, a[0], a[1], Term::NIL)
+}
+
+/// `monitor_node(Node, Flag, Options)`: options are `allow_passive_connect` only.
+fn monitor_node_3(p: &mut Process, a: &[Term]) -> BifResult {
+    monitor_node(p, a[0], a[1], a[2])
+}
+
+fn monitor_node(p: &mut Process, node: Term, flag: Term, opts: Term) -> BifResult {
+    let opts_ok = build::list_to_vec(opts).is_some_and(|l| {
+        l.iter().all(|o| {
+            o.as_atom()
+                .is_some_and(|o| o.name() == "allow_passive_connect")
+        })
+    });
+    if !opts_ok {
+        return Err(badarg_with_cause(p, "badopt"));
+    }
+    if !node.is_atom() {
+        return Err(badarg());
+    }
+    if node != Term::atom(atom::NONODE_NOHOST) {
+        let notalive = Atom::intern("notalive").map_err(|_| badarg())?;
+        return Err(Fault::Raise(Exception::error(Term::atom(notalive))));
+    }
+    if !flag.is_boolean() {
+        return Err(badarg());
+    }
+    Ok(Term::TRUE)
+}
+
 /// `erlang:display/1`: the term as BEAM's own printer writes it (floats as `%e`, printable
 /// lists as strings, maps without spaces, ...), straight to standard output. BEAM's printer
 /// on Unix writes every newline as CR LF, whatever standard output is, and so does this.
@@ -458,5 +493,7 @@ pub const BIFS: &[BifEntry] = &[
     bif!("erlang", "nodes", 0, nodes_0),
     bif!("erlang", "nodes", 1, nodes_1),
     bif!("erlang", "nodes", 2, nodes_2),
+    bif!("erlang", "monitor_node", 2, monitor_node_2),
+    bif!("erlang", "monitor_node", 3, monitor_node_3),
     bif!("erlang", "display", 1, display_1),
 ];

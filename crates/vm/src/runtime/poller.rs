@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::os::fd::{AsRawFd, OwnedFd};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use mio::unix::SourceFd;
@@ -45,6 +46,15 @@ fn poller() -> Option<&'static Poller> {
     .as_ref()
 }
 
+/// Descriptors registered now (`erlang:system_info(check_io)`'s `active_fds`: OTP's
+/// a_SUITE and z_SUITE compare it before and after all tests to find leaks).
+static ACTIVE: AtomicUsize = AtomicUsize::new(0);
+
+/// How many descriptors the poller watches.
+pub fn active_fds() -> usize {
+    ACTIVE.load(Ordering::Relaxed)
+}
+
 fn token(port: u64, slot: usize) -> Token {
     Token(((port as usize) << SLOT_BITS) | (slot & ORPHAN_SLOT))
 }
@@ -59,7 +69,9 @@ pub fn register(
     let p = poller().ok_or_else(|| std::io::Error::other("no I/O poller"))?;
     let raw = fd.as_raw_fd();
     p.registry
-        .register(&mut SourceFd(&raw), token(port, slot), interest)
+        .register(&mut SourceFd(&raw), token(port, slot), interest)?;
+    ACTIVE.fetch_add(1, Ordering::Relaxed);
+    Ok(())
 }
 
 /// Changes what `fd` is watched for.
@@ -79,7 +91,9 @@ pub fn reregister(
 pub fn deregister(fd: &impl AsRawFd) {
     if let Some(p) = poller() {
         let raw = fd.as_raw_fd();
-        let _ = p.registry.deregister(&mut SourceFd(&raw));
+        if p.registry.deregister(&mut SourceFd(&raw)).is_ok() {
+            ACTIVE.fetch_sub(1, Ordering::Relaxed);
+        }
     }
 }
 
@@ -89,9 +103,7 @@ pub fn adopt_orphan(pidfd: OwnedFd, pid: u32) {
         return;
     };
     deregister(&pidfd);
-    let n = p
-        .next_orphan
-        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let n = p.next_orphan.fetch_add(1, Ordering::Relaxed);
     let raw = pidfd.as_raw_fd();
     if p.registry
         .register(
@@ -101,6 +113,7 @@ pub fn adopt_orphan(pidfd: OwnedFd, pid: u32) {
         )
         .is_ok()
     {
+        ACTIVE.fetch_add(1, Ordering::Relaxed);
         p.orphans
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -433,16 +433,16 @@ fn port_call_3(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 /// `erts_internal:port_close(Port)`.
-fn port_close_1(p: &mut Process, a: &[Term]) -> BifResult {
+fn port_close_1(_p: &mut Process, a: &[Term]) -> BifResult {
     let Some(target) = port_of(a[0]) else {
         return fail("badarg");
     };
     let Some(port) = ports::lookup(target) else {
         return fail("badarg");
     };
+    // Linked processes, the caller too, get the port's exit signal (reason normal): a
+    // caller that traps exits sees {'EXIT', Port, normal}, as on BEAM.
     port.close(Term::atom(atom::NORMAL));
-    // The caller's link to it goes with it (no exit signal to wait for).
-    p.links.retain(|l| *l != target);
     Ok(Term::TRUE)
 }
 

@@ -120,6 +120,38 @@ fn tuple2(p: &mut Process, a: Term, b: Term) -> Term {
     build::tuple(&mut p.heap, &[a, b])
 }
 
+/// `system_info(check_io)`: one poll set, the poller thread's epoll set, in the shape of
+/// BEAM's list of poll sets. Its user-space memory is none (the set lives in the kernel),
+/// and nothing is pending: registrations go to the kernel at once.
+fn check_io(p: &mut Process) -> Term {
+    let active = Term::small(crate::runtime::poller::active_fds() as i64);
+    let max_fds = rustix::process::getrlimit(rustix::process::Resource::Nofile)
+        .current
+        .map_or(i64::MAX, |n| n.min(i64::MAX as u64) as i64);
+    let epoll = atom_of("epoll");
+    let items = [
+        ("name", atom_of("erts_poll")),
+        ("primary", epoll),
+        ("kernel_poll", epoll),
+        ("memory_size", Term::small(0)),
+        ("total_poll_set_size", active),
+        ("lazy_updates", Term::FALSE),
+        ("pending_updates", Term::small(0)),
+        ("batch_updates", Term::FALSE),
+        ("concurrent_updates", Term::TRUE),
+        ("fallback", Term::FALSE),
+        ("max_fds", Term::small(max_fds)),
+        ("active_fds", active),
+        ("poll_threads", Term::small(1)),
+    ];
+    let props: Vec<Term> = items
+        .into_iter()
+        .map(|(k, v)| tuple2(p, atom_of(k), v))
+        .collect();
+    let set = build::list(&mut p.heap, &props);
+    build::list(&mut p.heap, &[set])
+}
+
 fn max_heap_size_map(p: &mut Process) -> Term {
     let pairs = vec![
         (atom_of("error_logger"), Term::TRUE),
@@ -165,9 +197,10 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         "process_limit" => Term::small(PROCESS_LIMIT),
         "atom_count" => Term::small(Atom::count() as i64),
         "atom_limit" => Term::small(enigma_term::atom::limit() as i64),
-        "port_count" => Term::small(0),
+        "port_count" => Term::small(crate::runtime::ports::all().len() as i64),
         "port_limit" => Term::small(PORT_LIMIT),
-        "ets_count" => Term::small(0),
+        "ets_count" => Term::small(crate::runtime::ets::all_ids().len() as i64),
+        "check_io" => check_io(p),
         "ets_limit" => Term::small(ETS_LIMIT),
         "thread_pool_size" => Term::small(1),
         "smp_support" | "threads" | "time_correction" | "eager_check_io" | "kernel_poll" => {
