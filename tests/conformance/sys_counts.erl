@@ -1,6 +1,7 @@
 %% What system_info counts follows what the system holds: ports, ETS tables, and the
-%% descriptors the I/O poller watches (check_io's active_fds, summed over poll sets as
-%% OTP's z_SUITE sums them: back where it was once a port has closed).
+%% descriptors the I/O poller watches (check_io's total_poll_set_size and active_fds,
+%% summed over poll sets as OTP's z_SUITE sums them: back where they were once a port has
+%% closed).
 %% port_close/1 sends the port's exit signal to its links, the caller too.
 %% monitor_node/2,3 without distribution: only this node may be named.
 -module(sys_counts).
@@ -32,7 +33,9 @@ main() ->
     receive M -> io:format("unexpected message ~p~n", [M]) after 100 -> ok end.
 
 active_fds() ->
-    lists:sum([proplists:get_value(active_fds, Set) || Set <- erlang:system_info(check_io)]).
+    Sets = erlang:system_info(check_io),
+    {lists:sum([proplists:get_value(total_poll_set_size, Set) || Set <- Sets]),
+     lists:sum([proplists:get_value(active_fds, Set) || Set <- Sets])}.
 
 reason(F) ->
     try F() catch error:R:St -> {error, R, [I || {_, _, _, I} <- lists:sublist(St, 1)]} end.

@@ -46,13 +46,22 @@ fn poller() -> Option<&'static Poller> {
     .as_ref()
 }
 
-/// Descriptors registered now (`erlang:system_info(check_io)`'s `active_fds`: OTP's
-/// a_SUITE and z_SUITE compare it before and after all tests to find leaks).
-static ACTIVE: AtomicUsize = AtomicUsize::new(0);
+/// Descriptors registered now (`erlang:system_info(check_io)`'s `total_poll_set_size`:
+/// OTP's a_SUITE and z_SUITE compare it before and after all tests to find leaks).
+static WATCHED: AtomicUsize = AtomicUsize::new(0);
+
+/// Readiness events being handled by their driver now (check_io's `active_fds`: BEAM
+/// counts the descriptors whose I/O task is scheduled or running).
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
 
 /// How many descriptors the poller watches.
+pub fn watched_fds() -> usize {
+    WATCHED.load(Ordering::Relaxed)
+}
+
+/// How many descriptors' readiness is being handled now.
 pub fn active_fds() -> usize {
-    ACTIVE.load(Ordering::Relaxed)
+    IN_FLIGHT.load(Ordering::Relaxed)
 }
 
 fn token(port: u64, slot: usize) -> Token {
@@ -70,7 +79,7 @@ pub fn register(
     let raw = fd.as_raw_fd();
     p.registry
         .register(&mut SourceFd(&raw), token(port, slot), interest)?;
-    ACTIVE.fetch_add(1, Ordering::Relaxed);
+    WATCHED.fetch_add(1, Ordering::Relaxed);
     Ok(())
 }
 
@@ -92,7 +101,7 @@ pub fn deregister(fd: &impl AsRawFd) {
     if let Some(p) = poller() {
         let raw = fd.as_raw_fd();
         if p.registry.deregister(&mut SourceFd(&raw)).is_ok() {
-            ACTIVE.fetch_sub(1, Ordering::Relaxed);
+            WATCHED.fetch_sub(1, Ordering::Relaxed);
         }
     }
 }
@@ -113,7 +122,7 @@ pub fn adopt_orphan(pidfd: OwnedFd, pid: u32) {
         )
         .is_ok()
     {
-        ACTIVE.fetch_add(1, Ordering::Relaxed);
+        WATCHED.fetch_add(1, Ordering::Relaxed);
         p.orphans
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -157,7 +166,9 @@ fn run(mut poll: Poll) {
             let readable = ev.is_readable() || ev.is_read_closed() || ev.is_error();
             let writable = ev.is_writable() || ev.is_write_closed();
             if let Some(port) = super::ports::lookup(enigma_term::Term::port(id)) {
+                IN_FLIGHT.fetch_add(1, Ordering::Relaxed);
                 port.with_driver(|d, cx| d.ready(cx, slot, readable, writable));
+                IN_FLIGHT.fetch_sub(1, Ordering::Relaxed);
             }
         }
     }

@@ -124,6 +124,7 @@ fn tuple2(p: &mut Process, a: Term, b: Term) -> Term {
 /// BEAM's list of poll sets. Its user-space memory is none (the set lives in the kernel),
 /// and nothing is pending: registrations go to the kernel at once.
 fn check_io(p: &mut Process) -> Term {
+    let watched = Term::small(crate::runtime::poller::watched_fds() as i64);
     let active = Term::small(crate::runtime::poller::active_fds() as i64);
     let max_fds = rustix::process::getrlimit(rustix::process::Resource::Nofile)
         .current
@@ -134,7 +135,7 @@ fn check_io(p: &mut Process) -> Term {
         ("primary", epoll),
         ("kernel_poll", epoll),
         ("memory_size", Term::small(0)),
-        ("total_poll_set_size", active),
+        ("total_poll_set_size", watched),
         ("lazy_updates", Term::FALSE),
         ("pending_updates", Term::small(0)),
         ("batch_updates", Term::FALSE),
