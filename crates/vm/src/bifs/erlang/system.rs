@@ -202,6 +202,12 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         "port_limit" => Term::small(PORT_LIMIT),
         "ets_count" => Term::small(crate::runtime::ets::all_ids().len() as i64),
         "check_io" => check_io(p),
+        // BEAM counts the thread-specific events its threads took; each thread of Enigma
+        // (schedulers, the poller, dirty and port I/O threads) stands for one. OTP's
+        // a_SUITE and z_SUITE compare it before and after all tests to find leaked threads.
+        "ethread_used_tse" => Term::small(
+            std::fs::read_dir("/proc/self/task").map_or(0, |d| d.count()) as i64,
+        ),
         "ets_limit" => Term::small(ETS_LIMIT),
         "thread_pool_size" => Term::small(1),
         "smp_support" | "threads" | "time_correction" | "eager_check_io" | "kernel_poll" => {
