@@ -452,11 +452,14 @@ pub fn error_info_for(
     heap: &mut dyn enigma_term::TermAlloc,
     mfa: &enigma_term::boxed::Export,
 ) -> Term {
+    // BEAM's table (beam_common.c): the module whose format_error/2 explains the BIF's
+    // errors, by the BIF's own module.
     let module = match mfa.module.name() {
-        "erlang" | "erts_internal" => "erl_erts_errors",
-        "lists" | "maps" | "binary" | "unicode" | "string" | "math" | "io" | "re"
-        | "persistent_term" | "atomics" | "counters" => "erl_stdlib_errors",
-        "os" | "code" | "file" | "net_kernel" => "erl_kernel_errors",
+        "erlang" | "erts_internal" | "persistent_term" | "atomics" | "counters" => {
+            "erl_erts_errors"
+        }
+        "lists" | "maps" | "binary" | "unicode" | "math" | "re" | "ets" => "erl_stdlib_errors",
+        "os" => "erl_kernel_errors",
         _ => return Term::NIL,
     };
     let m = Term::atom(Atom::intern(module).unwrap_or(atom::UNDEFINED));

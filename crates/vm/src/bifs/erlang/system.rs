@@ -153,6 +153,35 @@ fn check_io(p: &mut Process) -> Term {
     build::list(&mut p.heap, &[set])
 }
 
+/// `system_info(ethread_info)`: what the atomics and locks are built on. BEAM lists its
+/// ethread library's native implementations; Enigma's are Rust's `core::sync::atomic`
+/// (native 32- and 64-bit atomics on every platform it builds for) and `std::sync`.
+fn ethread_info(p: &mut Process) -> Term {
+    let atomic_ops = [
+        "load",
+        "store",
+        "swap",
+        "compare_exchange",
+        "fetch_add",
+        "fetch_sub",
+    ];
+    let mut entries = Vec::new();
+    for bits in ["32", "64"] {
+        let ops: Vec<Term> = atomic_ops
+            .iter()
+            .map(|op| str_term(p, &format!("AtomicI{bits}::{op}()")))
+            .collect();
+        let ops = build::list(&mut p.heap, &ops);
+        let name = str_term(p, &format!("{bits}-bit native atomics"));
+        let lib = str_term(p, "core::sync::atomic");
+        entries.push(build::tuple(&mut p.heap, &[name, lib, ops]));
+    }
+    let name = str_term(p, "Native mutexes and rw-locks");
+    let lib = str_term(p, "std::sync");
+    entries.push(build::tuple(&mut p.heap, &[name, lib]));
+    build::list(&mut p.heap, &entries)
+}
+
 fn max_heap_size_map(p: &mut Process) -> Term {
     let pairs = vec![
         (atom_of("error_logger"), Term::TRUE),
@@ -202,12 +231,13 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         "port_limit" => Term::small(PORT_LIMIT),
         "ets_count" => Term::small(crate::runtime::ets::all_ids().len() as i64),
         "check_io" => check_io(p),
+        "ethread_info" => ethread_info(p),
         // BEAM counts the thread-specific events its threads took; each thread of Enigma
         // (schedulers, the poller, dirty and port I/O threads) stands for one. OTP's
         // a_SUITE and z_SUITE compare it before and after all tests to find leaked threads.
-        "ethread_used_tse" => Term::small(
-            std::fs::read_dir("/proc/self/task").map_or(0, |d| d.count()) as i64,
-        ),
+        "ethread_used_tse" => {
+            Term::small(std::fs::read_dir("/proc/self/task").map_or(0, |d| d.count()) as i64)
+        }
         "ets_limit" => Term::small(ETS_LIMIT),
         "thread_pool_size" => Term::small(1),
         "smp_support" | "threads" | "time_correction" | "eager_check_io" | "kernel_poll" => {
