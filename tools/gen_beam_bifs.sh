@@ -11,7 +11,7 @@ out="$(dirname "$0")/../crates/vm/src/bifs/beam_bifs.rs"
   echo
   echo "/// \`(module, function, arity)\` of each BEAM BIF."
   echo "pub const BEAM_BIFS: &[(&str, &str, u32)] = &["
-  grep -E '^(bif|ubif|gcbif)' "$tab" | awk '{print $2}' | sort -u | awk '{
+  grep -E '^(bif|ubif|gcbif|hbif)' "$tab" | awk '{print $2}' | sort -u | awk '{
     colon = index($0, ":"); mod = substr($0, 1, colon - 1); rest = substr($0, colon + 1)
     slash = 0; for (i = length(rest); i > 0; i--) if (substr(rest, i, 1) == "/") { slash = i; break }
     name = substr(rest, 1, slash - 1); arity = substr(rest, slash + 1)

@@ -1722,9 +1722,18 @@ fn prepare_apply(
 ) -> Result<(*const Op, u32), (Exception, TopFrame)> {
     let n = arity as usize;
     let (m, f) = (x[n % X_REGS], x[(n + 1) % X_REGS]);
-    let none = TopFrame::NONE;
     let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
-        return Err((Exception::error(Term::atom(atom::BADARG)), none));
+        // `Mod:Fun(Args)` with a module or function that is not an atom fails as the call
+        // `erlang:apply(Mod, Fun, Args)` would, and its trace shows that call.
+        let args = build::list(&mut p.heap, &x[..n.min(X_REGS)]);
+        let argl = build::list(&mut p.heap, &[m, f, args]);
+        let apply = code::export_entry(atom::ERLANG, atom::APPLY, 3);
+        let top = TopFrame {
+            bif: Some((Term::atom(atom::ERLANG), Term::atom(atom::APPLY), argl)),
+            info: crate::bifs::error_info_for(&mut p.heap, apply),
+            ..TopFrame::NONE
+        };
+        return Err((Exception::error(Term::atom(atom::BADARG)), top));
     };
     let e = code::export_entry(m, f, arity);
     match resolve(p, x, e) {

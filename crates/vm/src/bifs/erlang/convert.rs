@@ -99,9 +99,25 @@ fn binary_atom_name(bin: Term, enc: Encoding) -> Result<String, Fault> {
     let bytes = binary_arg(bin)?;
     let name: String = match enc {
         Encoding::Latin1 => bytes.iter().map(|&b| char::from(b)).collect(),
-        Encoding::Utf8 => std::str::from_utf8(&bytes)
-            .map_err(|_| badarg())?
-            .to_owned(),
+        Encoding::Utf8 => {
+            // As BEAM checks: more than 255 characters is system_limit even when bad
+            // UTF-8 follows them (the scan stops at the 256th character).
+            let valid = match std::str::from_utf8(&bytes) {
+                Ok(s) => s,
+                Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+            };
+            let past_limit = valid.char_indices().nth(MAX_ATOM_CHARS).map(|(i, _)| i);
+            if bytes.len() > 4 * MAX_ATOM_CHARS
+                || past_limit.is_some()
+                || (valid.len() < bytes.len() && valid.chars().count() >= MAX_ATOM_CHARS)
+            {
+                return Err(system_limit());
+            }
+            if valid.len() < bytes.len() {
+                return Err(badarg());
+            }
+            valid.to_owned()
+        }
     };
     if name.chars().count() > MAX_ATOM_CHARS {
         return Err(system_limit());

@@ -231,6 +231,22 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         "port_limit" => Term::small(PORT_LIMIT),
         "ets_count" => Term::small(crate::runtime::ets::all_ids().len() as i64),
         "check_io" => check_io(p),
+        // The functions Erlang code sees as built in: BEAM's BIF table, the same set that
+        // erlang:is_builtin/3 answers for (whether Enigma implements each or not yet).
+        "snifs" => {
+            let mut mfas = Vec::new();
+            for &(m, f, a) in crate::bifs::beam_bifs::BEAM_BIFS {
+                let (Ok(m), Ok(f)) = (Atom::intern(m), Atom::intern(f)) else {
+                    continue;
+                };
+                mfas.push((Term::atom(m), Term::atom(f), Term::small(i64::from(a))));
+            }
+            let tuples: Vec<Term> = mfas
+                .into_iter()
+                .map(|(m, f, a)| build::tuple(&mut p.heap, &[m, f, a]))
+                .collect();
+            build::list(&mut p.heap, &tuples)
+        }
         "ethread_info" => ethread_info(p),
         // BEAM counts the thread-specific events its threads took; each thread of Enigma
         // (schedulers, the poller, dirty and port I/O threads) stands for one. OTP's
