@@ -111,25 +111,27 @@ pub fn little_from_big(v: u64, n: usize) -> u64 {
 }
 
 /// The integer in `n` bits of `bytes` from bit `pos` (any `n`; callers check the length).
+/// `None` when its magnitude is larger than BEAM's largest bignum: such a segment does not
+/// match, as on BEAM (which cannot build it).
 pub fn read_integer(
     heap: &mut dyn TermAlloc,
     bytes: &[u8],
     pos: usize,
     n: usize,
     flags: u32,
-) -> Term {
+) -> Option<Term> {
     let little = is_little(flags);
     let signed = flags & BS_SIGNED != 0;
     if n <= 64 {
         let raw = read_bits(bytes, pos, n);
         let v = if little { little_from_big(raw, n) } else { raw };
         if signed && n > 0 && n < 64 && (v >> (n - 1)) & 1 == 1 {
-            return integer::from_i64(heap, (v | (u64::MAX << n)) as i64);
+            return Some(integer::from_i64(heap, (v | (u64::MAX << n)) as i64));
         }
         if signed && n == 64 {
-            return integer::from_i64(heap, v as i64);
+            return Some(integer::from_i64(heap, v as i64));
         }
-        return integer::from_u64(heap, v);
+        return Some(integer::from_u64(heap, v));
     }
     let bits = enigma_term::binary::Bits {
         bytes,
@@ -159,7 +161,10 @@ pub fn read_integer(
     if signed && v.bit(n as u64 - 1) {
         v -= BigInt::from(1u8) << n;
     }
-    integer::from_bigint(heap, &v)
+    if v.magnitude().bits() > crate::bifs::erlang::arith::MAX_INT_BITS {
+        return None;
+    }
+    Some(integer::from_bigint(heap, &v))
 }
 
 /// The value of a 16-bit IEEE half-precision float.
@@ -259,7 +264,7 @@ pub fn get_integer(h: &mut ProcessHeap, c: Term, s: Term, u: u32, f: u32) -> Opt
     if m.end - m.pos < n {
         return None;
     }
-    let v = read_integer(h, bytes, m.pos, n, f);
+    let v = read_integer(h, bytes, m.pos, n, f)?;
     c.set_match_position(m.pos + n);
     Some(v)
 }
