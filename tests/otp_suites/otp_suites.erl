@@ -45,6 +45,8 @@ run([Suite, ResultFile, LogDir]) ->
 %% ResultsDir/{erl,enigma}/emulator) or "emulator:a_SUITE,b_SUITE" (those suites).
 report([ResultsDir, Format | Folders]) ->
     Later = later(filename:join(ResultsDir, "later.txt")),
+    Known = known(filename:join(ResultsDir, "known_failures.txt")),
+    put(known_failures, Known),
     Tables = [folder_table(ResultsDir, Folder, Later) || Folder <- Folders],
     case Format of
         "text" -> [print_text(T) || T <- Tables];
@@ -53,7 +55,7 @@ report([ResultsDir, Format | Folders]) ->
     print_total(Format, Tables),
     erlang:halt(0).
 
--record(row, {suite, erl, enigma, passing, both, missing, exit, counted}).
+-record(row, {folder, suite, erl, enigma, passing, both, missing, exit, counted}).
 
 folder_table(ResultsDir, Selection, Later) ->
     {Folder, Chosen} = case string:split(Selection, ":") of
@@ -77,7 +79,7 @@ row(Folder, Suite, ErlDir, EnigmaDir, Later) ->
     Passing = [K || {K, ok} <- Erl],
     Both = [K || K <- Passing, lists:member({K, ok}, Enigma)],
     Missing = [K || K <- Passing, not lists:member({K, ok}, Enigma)],
-    #row{suite = Suite, erl = counts(Erl), enigma = counts(Enigma),
+    #row{folder = Folder, suite = Suite, erl = counts(Erl), enigma = counts(Enigma),
          passing = length(Passing), both = length(Both),
          missing = [name(K) || K <- Missing],
          exit = {exit_status(ErlDir, Suite), exit_status(EnigmaDir, Suite)},
@@ -109,6 +111,22 @@ exit_status(Dir, Suite) ->
         {ok, Bin} -> string:trim(binary_to_list(Bin));
         {error, _} -> "not run"
     end.
+
+%% known_failures.txt: "Folder Suite Case Reason..." lines: the cases that pass on erl and
+%% are known to fail on Enigma (Case * for the whole suite, a hang or crash included).
+%% Any other case that fails is a regression (--check fails on it).
+known(File) ->
+    case file:read_file(File) of
+        {ok, Bin} ->
+            [{F, S, C} || Line <- string:split(binary_to_list(Bin), "\n", all),
+                          [F, S, C | _] <- [string:lexemes(Line, " \t")],
+                          hd(F) =/= $#];
+        {error, _} -> []
+    end.
+
+is_known(#row{folder = F, suite = S}, Case) ->
+    Known = get(known_failures),
+    lists:member({F, S, Case}, Known) orelse lists:member({F, S, "*"}, Known).
 
 %% later.txt: "Folder Pattern Reason..." lines; a suite whose name matches Pattern (a
 %% trailing * matches any rest) is run and reported but left out of the totals.
@@ -151,10 +169,13 @@ print_text({Folder, Rows}) ->
                    [R#row.suite, triple(EO, EF, ES), triple(NO, NF, NS),
                     R#row.both, R#row.passing, percent(R#row.both, R#row.passing),
                     Note, vm_fault(R#row.exit)]),
-         case R#row.missing of
-             [] -> ok;
-             Missing -> io:format("    failing on Enigma: ~s~n", [lists:join(", ", Missing)])
-         end
+         {Known, New} = lists:partition(fun(C) -> is_known(R, C) end, R#row.missing),
+         [io:format("    failing on Enigma (known): ~s~n", [lists:join(", ", Known)])
+          || Known =/= []],
+         [io:format("    REGRESSION, failing on Enigma: ~s~n", [lists:join(", ", New)])
+          || New =/= [], R#row.counted],
+         [io:format("    REGRESSION: ~s~n", [vm_fault(R#row.exit)])
+          || vm_fault(R#row.exit) =/= "", R#row.counted, not is_known(R, "*")]
      end || R <- Rows],
     {Passing, Both} = folder_totals(Rows),
     io:format("~s total (counted suites): ~p of ~p (~s); suites below 90 %: ~p~n",
