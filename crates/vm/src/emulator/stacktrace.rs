@@ -114,6 +114,9 @@ pub fn capture(
     let current = if top.skip_current { 0 } else { pc as usize };
     words.push(Term::small((current >> 3) as i64));
     let mut frames = usize::from(current != 0) + usize::from(top.bif.is_some());
+    // As BEAM gathers it: a return address equal to the one before it (a body-recursive
+    // call returning to the same place) is recorded once.
+    let mut prev = current;
     for w in stack.iter().rev() {
         if frames >= depth {
             break;
@@ -126,6 +129,10 @@ pub fn capture(
         if matches!(unsafe { &*(addr as *const Op) }, Op::NormalExit) {
             continue;
         }
+        if addr == prev {
+            continue;
+        }
+        prev = addr;
         words.push(Term::small((addr >> 3) as i64));
         frames += 1;
     }

@@ -840,7 +840,16 @@ fn is_builtin_3(_p: &mut Process, a: &[Term]) -> BifResult {
         return Err(badarg());
     };
     let arity = u32::try_from(arity).map_err(|_| badarg())?;
-    Ok(Term::bool(crate::bifs::is_beam_bif(m, f, arity)))
+    // apply/2,3 and yield/0 are instructions in BEAM, not in its BIF table, and built in
+    // all the same.
+    let instruction = m == atom::ERLANG
+        && matches!(
+            (f.name(), arity),
+            ("apply", 2) | ("apply", 3) | ("yield", 0)
+        );
+    Ok(Term::bool(
+        instruction || crate::bifs::is_beam_bif(m, f, arity),
+    ))
 }
 
 /// The modules BEAM has preloaded, in the order `erlang:pre_loaded/0` lists them.
