@@ -198,7 +198,11 @@ pub(crate) fn read_operand(
     let offset = r.pos();
     let t = read_tagged(r)?;
     match t.tag {
-        Tag::U => Ok(Operand::Literal(t.u32_at(offset)?)),
+        Tag::U => Ok(match t.unsigned().map(u32::try_from) {
+            Some(Ok(v)) => Operand::Literal(v),
+            Some(Err(_)) => Operand::WideLiteral(t.unsigned().unwrap_or(u64::MAX)),
+            None => Operand::WideLiteral(u64::MAX),
+        }),
         Tag::I => Ok(t.integer()),
         Tag::A => {
             let index = t.u32_at(offset)?;
@@ -427,12 +431,12 @@ mod tests {
     }
 
     #[test]
-    fn unsigned_tags_reject_huge_values() {
-        // A u value of 2^32 does not fit in an operand.
-        assert!(matches!(
+    fn unsigned_tags_beyond_u32_are_wide() {
+        // A u value of 2^32 is a wide literal (only bs_test_tail2 accepts one).
+        assert_eq!(
             decode(&[0x78, 1, 0, 0, 0, 0]),
-            Err(LoadError::BadOperand { .. })
-        ));
+            Ok(Operand::WideLiteral(1 << 32))
+        );
         assert_eq!(
             decode(&[0x58, 0xff, 0xff, 0xff, 0xff]),
             Ok(Operand::Literal(u32::MAX))

@@ -89,6 +89,7 @@ pub fn render_instr(m: &BeamModule, instr: &Instr) -> String {
 pub fn render_operand(m: &BeamModule, op: &Operand) -> String {
     match op {
         Operand::Literal(v) => v.to_string(),
+        Operand::WideLiteral(v) => v.to_string(),
         Operand::Integer(v) => format!("{{integer,{v}}}"),
         Operand::BigInt(v) => format!("{{integer,{v}}}"),
         Operand::Atom(0) => "nil".to_owned(),

@@ -44,6 +44,10 @@ pub enum Operand {
     /// the import, lambda, line or string table. `label` instructions carry
     /// their label number this way. At most `u32::MAX`.
     Literal(u32),
+    /// Tag `u` beyond `u32::MAX`: the bit count of a `bs_test_tail2` that asks for a tail
+    /// longer than 4 GiB bits (OTP's bs_match_tail_SUITE has one of 2^64). Counts beyond
+    /// `u64::MAX` are `u64::MAX`: no binary has that many bits either way.
+    WideLiteral(u64),
     /// Tag `i`: an integer that fits in `i64`.
     Integer(i64),
     /// Tag `i`: an integer that does not fit in `i64` (never one that does).

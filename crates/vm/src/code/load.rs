@@ -1135,10 +1135,14 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
         }
         O::BsTestTail2 => {
             let [l, c, b] = args::<3>(i)?;
+            let bits = match b {
+                Operand::WideLiteral(v) => *v,
+                other => u64::from(u(other)?),
+            };
             Op::BsTestTail {
                 fail: label(l)?,
                 ctx: cx.src(c)?,
-                bits: u(b)?,
+                bits,
             }
         }
         O::BsTestUnit => {

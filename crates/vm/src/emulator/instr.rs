@@ -532,7 +532,7 @@ pub enum Op {
     BsTestTail {
         fail: Label,
         ctx: Src,
-        bits: u32,
+        bits: u64,
     },
     BsTestUnit {
         fail: Label,

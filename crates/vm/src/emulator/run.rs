@@ -1280,7 +1280,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             Op::BsTestTail { fail, ctx, bits } => {
                 let c = r!(*ctx);
-                pc = if ops::bits::remaining(c) == Some(*bits as usize) {
+                pc = if ops::bits::remaining(c).is_some_and(|n| n as u64 == *bits) {
                     next(pc)
                 } else {
                     to(*fail)
