@@ -1354,7 +1354,7 @@ fn translate_bs_create_bin(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
     let items = list(segs)?;
     let mut segments = Vec::with_capacity(items.len() / 6);
     for seg in items.chunks(6) {
-        let [ty, _n, unit, flags, value, size] = seg else {
+        let [ty, number, unit, flags, value, size] = seg else {
             return fail("bs_create_bin: incomplete segment");
         };
         let ty = cx.term(ty)?.as_atom().map(|a| a.name()).unwrap_or("");
@@ -1394,6 +1394,7 @@ fn translate_bs_create_bin(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
         };
         segments.push(BsSegment {
             kind,
+            number: u(number)?,
             unit: u(unit)?,
             flags: flag_bits,
             value,

@@ -88,6 +88,9 @@ pub struct Mfa {
 #[derive(Clone, Debug)]
 pub struct BsSegment {
     pub kind: BsSegKind,
+    /// The compiler's number of the segment in the source expression (1-based; 0 for a
+    /// string the compiler merged from several): what an error names.
+    pub number: u32,
     /// Unit of the size (bits per size unit).
     pub unit: u32,
     /// Segment flags: bit 0 aligned (unused), 1 little, 2 signed, 3 native.

@@ -422,10 +422,10 @@ pub fn create_bin(p: &mut Process, x: &[Term], segs: &[BsSegment]) -> Result<Ter
 }
 
 fn build_segments(p: &mut Process, x: &[Term], segs: &[BsSegment]) -> Result<Term, Fail> {
-    // The compiler's segment numbers are not kept by the loader; number them in order.
-    let fail = |reason: Atom, i: usize, s: &BsSegment, info: &'static str, value: Term| Fail {
+    // Errors name the segment by the compiler's number for it (its place in the source).
+    let fail = |reason: Atom, s: &BsSegment, info: &'static str, value: Term| Fail {
         reason,
-        seg: i + 1,
+        seg: s.number as usize,
         kind: s.kind,
         info,
         value,
@@ -433,7 +433,7 @@ fn build_segments(p: &mut Process, x: &[Term], segs: &[BsSegment]) -> Result<Ter
     // Pass 1: sizes.
     let mut sizes: Vec<usize> = Vec::with_capacity(segs.len());
     let mut total: u128 = 0;
-    for (i, s) in segs.iter().enumerate() {
+    for s in segs {
         let value = read(x, &p.stack, s.value);
         let size = read(x, &p.stack, s.size);
         let bits = match s.kind {
@@ -441,12 +441,12 @@ fn build_segments(p: &mut Process, x: &[Term], segs: &[BsSegment]) -> Result<Ter
             BsSegKind::String => bit_size(value).unwrap_or(0),
             BsSegKind::Binary if size == Term::atom(atom::ALL) => match bit_size(value) {
                 Some(b) => b,
-                None => return Err(fail(atom::BADARG, i, s, "type", value)),
+                None => return Err(fail(atom::BADARG, s, "type", value)),
             },
             BsSegKind::Binary | BsSegKind::Integer | BsSegKind::Float => {
                 match sized_bits(size, s.unit) {
                     Ok(b) => b,
-                    Err(reason) => return Err(fail(reason, i, s, "size", size)),
+                    Err(reason) => return Err(fail(reason, s, "size", size)),
                 }
             }
             BsSegKind::Utf8 => match value.as_small() {
@@ -461,7 +461,7 @@ fn build_segments(p: &mut Process, x: &[Term], segs: &[BsSegment]) -> Result<Ter
             },
             BsSegKind::Utf32 => match valid_code_point(value) {
                 Some(_) => 32,
-                None => return Err(fail(atom::BADARG, i, s, "type", value)),
+                None => return Err(fail(atom::BADARG, s, "type", value)),
             },
         };
         sizes.push(bits);
@@ -486,10 +486,10 @@ fn build_segments(p: &mut Process, x: &[Term], segs: &[BsSegment]) -> Result<Ter
         if matches!(s.kind, BsSegKind::Append | BsSegKind::PrivateAppend) {
             let v = read(x, &p.stack, s.value);
             let Some(b) = bit_size(v) else {
-                return Err(fail(atom::BADARG, 0, s, "type", v));
+                return Err(fail(atom::BADARG, s, "type", v));
             };
             if s.kind == BsSegKind::Append && s.unit > 1 && !b.is_multiple_of(s.unit as usize) {
-                return Err(fail(atom::BADARG, 0, s, "unit", v));
+                return Err(fail(atom::BADARG, s, "unit", v));
             }
             if total == 0 {
                 return Ok(v);
@@ -510,7 +510,7 @@ fn build_segments(p: &mut Process, x: &[Term], segs: &[BsSegment]) -> Result<Ter
                 // Only valid as the first segment; treat a later one as a binary.
                 match value.as_bits() {
                     Some(b) => w.put_bits(b),
-                    None => return Err(fail(atom::BADARG, i, s, "type", value)),
+                    None => return Err(fail(atom::BADARG, s, "type", value)),
                 }
             }
             BsSegKind::String => {
@@ -521,38 +521,32 @@ fn build_segments(p: &mut Process, x: &[Term], segs: &[BsSegment]) -> Result<Ter
             BsSegKind::Binary => {
                 let size = read(x, &p.stack, s.size);
                 let Some(b) = value.as_bits() else {
-                    return Err(fail(atom::BADARG, i, s, "type", value));
+                    return Err(fail(atom::BADARG, s, "type", value));
                 };
                 if size == Term::atom(atom::ALL) {
                     if s.unit > 1 && !b.bit_size.is_multiple_of(s.unit as usize) {
-                        return Err(fail(atom::BADARG, i, s, "unit", value));
+                        return Err(fail(atom::BADARG, s, "unit", value));
                     }
                     w.put_bits(b);
                 } else {
                     if b.bit_size < bits {
-                        return Err(fail(atom::BADARG, i, s, "short", value));
+                        return Err(fail(atom::BADARG, s, "short", value));
                     }
                     w.put_bits(b.slice(0, bits));
                 }
             }
             BsSegKind::Integer => {
                 if !w.put_integer(value, bits, little) {
-                    return Err(fail(atom::BADARG, i, s, "type", value));
+                    return Err(fail(atom::BADARG, s, "type", value));
                 }
             }
             BsSegKind::Float => {
                 if !matches!(bits, 16 | 32 | 64) {
-                    return Err(fail(
-                        atom::BADARG,
-                        i,
-                        s,
-                        "invalid",
-                        Term::small(bits as i64),
-                    ));
+                    return Err(fail(atom::BADARG, s, "invalid", Term::small(bits as i64)));
                 }
                 let raw = match float_bits(value, bits) {
                     Ok(r) => r,
-                    Err(info) => return Err(fail(atom::BADARG, i, s, info, value)),
+                    Err(info) => return Err(fail(atom::BADARG, s, info, value)),
                 };
                 if little {
                     w.put_le_bytes(&raw.to_le_bytes(), bits, true);
@@ -562,14 +556,14 @@ fn build_segments(p: &mut Process, x: &[Term], segs: &[BsSegment]) -> Result<Ter
             }
             BsSegKind::Utf8 => {
                 let Some(c) = valid_code_point(value).and_then(char::from_u32) else {
-                    return Err(fail(atom::BADARG, i, s, "type", value));
+                    return Err(fail(atom::BADARG, s, "type", value));
                 };
                 let mut buf = [0u8; 4];
                 w.put_bytes(c.encode_utf8(&mut buf).as_bytes());
             }
             BsSegKind::Utf16 => {
                 let Some(c) = valid_code_point(value).and_then(char::from_u32) else {
-                    return Err(fail(atom::BADARG, i, s, "type", value));
+                    return Err(fail(atom::BADARG, s, "type", value));
                 };
                 let mut buf = [0u16; 2];
                 for unit in c.encode_utf16(&mut buf).iter() {
