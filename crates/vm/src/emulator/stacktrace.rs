@@ -8,9 +8,10 @@ use enigma_term::{build, Term, TermAlloc};
 use crate::code::module_for_address;
 use crate::emulator::instr::Op;
 
-/// Frames kept in a stack trace: `erlang:system_flag(backtrace_depth, N)`, 8 by default.
+/// Frames kept in a stack trace: `erlang:system_flag(backtrace_depth, N)`, 8 by default;
+/// at least one, as in BEAM, even when the flag is 0.
 fn backtrace_depth() -> usize {
-    crate::bifs::erlang::system::backtrace_depth()
+    crate::bifs::erlang::system::backtrace_depth().max(1)
 }
 
 /// What the top of a trace looks like, beyond the frames found from code addresses.
@@ -51,12 +52,14 @@ fn location(
     }
     let f = m.function_at(i)?;
     let loc = match m.location_term_at(i) {
-        Some((file_t, line)) => {
+        // BEAM packs a location in 32 bits, 24 of them for the line: a line from 2^24 - 1
+        // up has no location at all.
+        Some((file_t, line)) if (line as u64) < (1 << 24) - 1 => {
             let ft = build::tuple(heap, &[Term::atom(atom::FILE), file_t]);
             let lt = build::tuple(heap, &[Term::atom(atom::LINE), Term::small(line as i64)]);
             build::list(heap, &[ft, lt])
         }
-        None => Term::NIL,
+        _ => Term::NIL,
     };
     Some((
         Term::atom(f.mfa.module),
