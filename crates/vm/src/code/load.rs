@@ -969,6 +969,14 @@ fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
                     pairs.push((cx.src(k)?, cx.src(v)?));
                 }
             }
+            // Literal keys in map key order, as BEAM's loader sorts them: `M#{K := V, ...}`
+            // fails on the first missing key in that order (`42` before `42.0`).
+            if pairs.iter().all(|(k, _)| matches!(k, Src::Const(_))) {
+                pairs.sort_by(|(a, _), (b, _)| match (a, b) {
+                    (Src::Const(a), Src::Const(b)) => enigma_term::compare::compare(*a, *b, true),
+                    _ => std::cmp::Ordering::Equal,
+                });
+            }
             let (fail, src, dst, live, pairs) = (
                 label(l)?,
                 cx.src(s)?,
