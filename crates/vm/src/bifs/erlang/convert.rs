@@ -1113,9 +1113,18 @@ fn fun_info_2(p: &mut Process, a: &[Term]) -> BifResult {
             atom::ENV => build::list(&mut p.heap, f.fun_env()),
             atom::ARITY => Term::small(i64::from(e.arity)),
             atom::NAME => Term::atom(e.function),
-            // BEAM counts the fun entry's references; Enigma keeps no count (entries are
-            // never freed), so any live fun has at least this one.
-            _ if item.name() == "refc" => Term::small(1),
+            // BEAM counts the fun entry's references (its undocumented `refc` item);
+            // Enigma keeps no such count (entries live as long as their module's code), and
+            // says so rather than inventing a number.
+            _ if item.name() == "refc" => {
+                crate::report_unimplemented("erlang:fun_info/2 item refc");
+                let what = Atom::intern("fun_info_refc").map_err(|_| badarg())?;
+                return Err(Fault::Raise(crate::emulator::exception::error_tuple(
+                    &mut p.heap,
+                    atom::ENIGMA_UNIMPLEMENTED,
+                    Term::atom(what),
+                )));
+            }
             _ => return Err(badarg()),
         }
     } else {
