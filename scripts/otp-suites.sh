@@ -9,7 +9,8 @@
 #
 #   folder        emulator, stdlib, kernel or compiler (default: all four); with :Suites,
 #                 only those suites of it (names without _SUITE, or with)
-#   --set ci      the subset that .ci/run runs (tests/otp_suites/ci.txt)
+#   --set ci      the subset that .ci/run runs (tests/otp_suites/ci.txt), without the
+#                 cases that do not pass on erl here (tests/otp_suites/ci_skip.txt)
 #   --vm V        erl, enigma or both (default both; erl's results are kept in the cache and
 #                 reused, so a second run only runs Enigma unless --vm erl or --fresh-erl)
 #   --fresh-erl   run the suites on erl again even if its results are cached
@@ -43,11 +44,13 @@ RESULTS=$WORK/results
 ENIGMA=${ENIGMA:-$ROOT/target/release/enigma}
 HERE=$ROOT/tests/otp_suites
 
+skip_file=none
 vms=both set=all timeout=1800 fresh_erl=0 report_only=0 format=text check=0
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --set) set=$2; shift ;;
+    --set) set=$2; shift
+      [ "$set" = ci ] && skip_file=$HERE/ci_skip.txt ;;
     --vm) vms=$2; shift ;;
     --fresh-erl) fresh_erl=1 ;;
     --timeout) timeout=$2; shift ;;
@@ -227,7 +230,7 @@ run_suite() {
     timeout -k 30 "$timeout" "$bin" -noshell -pa "$WORK/test_server" \
       -boot start_sasl -sasl errlog_type error -enable-feature maybe_expr \
       -env ERL_CRASH_DUMP "$out/$suite.erl_crash.dump" \
-      -run otp_suites run "$suite" "$out/$suite.txt" "$WORK/logs/$vm" \
+      -run otp_suites run "$suite" "$out/$suite.txt" "$WORK/logs/$vm" "$skip_file" \
       </dev/null >"$out/$suite.log" 2>&1) || status=$?
   echo "$status" >"$out/$suite.exit"
   echo "$((SECONDS - start))" >"$out/$suite.seconds"
