@@ -45,6 +45,10 @@ pub struct Process {
     pub save: usize,
     /// Messages removed from the queue so far (validates receive markers).
     pub removals: u64,
+    /// Receive markers bound to references (`recv_marker_bind`): the reference's numbers
+    /// and the marker (queue position when it was reserved). A receive for a message that
+    /// holds the reference starts scanning there. A few at most, the newest last.
+    pub recv_markers: Vec<([u32; 3], i64)>,
     /// The signal inbox other processes send to.
     pub inbox: Arc<Inbox>,
     /// A spare buffer the inbox's signals are swapped into when handled.
@@ -174,6 +178,7 @@ impl Process {
             queue: VecDeque::new(),
             save: 0,
             removals: 0,
+            recv_markers: Vec::new(),
             inbox,
             signal_buffer: Vec::new(),
             dict: Default::default(),

@@ -1029,11 +1029,40 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 w!(*d, marker);
                 pc = next(pc);
             }
-            Op::RecvMarkerBind { .. } | Op::RecvMarkerClear(_) => {
+            Op::RecvMarkerBind { marker, reference } => {
+                let (m, r) = (r!(*marker), r!(*reference));
+                if let (Some(m), true) = (m.as_small(), r.is_ref()) {
+                    let key = r.ref_numbers();
+                    p.recv_markers.retain(|(k, _)| *k != key);
+                    if p.recv_markers.len() >= MAX_RECV_MARKERS {
+                        p.recv_markers.remove(0);
+                    }
+                    p.recv_markers.push((key, m));
+                }
                 pc = next(pc);
             }
-            Op::RecvMarkerUse(m) => {
-                let v = r!(*m).as_small().unwrap_or(-1);
+            Op::RecvMarkerClear(reference) => {
+                let r = r!(*reference);
+                if r.is_ref() {
+                    let key = r.ref_numbers();
+                    p.recv_markers.retain(|(k, _)| *k != key);
+                }
+                pc = next(pc);
+            }
+            Op::RecvMarkerUse(reference) => {
+                // The operand is the reference the marker was bound to: the receive that
+                // waits for a message holding it starts after the messages that were in
+                // the queue before the reference existed (they cannot hold it).
+                let r = r!(*reference);
+                let v = if r.is_ref() {
+                    let key = r.ref_numbers();
+                    p.recv_markers
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .map_or(-1, |&(_, m)| m)
+                } else {
+                    r.as_small().unwrap_or(-1)
+                };
                 if v >= 0 && (v as u64 >> 24) == (p.removals & 0xFFFF_FFFF) {
                     p.save = (v as usize & 0xFF_FFFF).min(p.queue.len());
                 } else {
@@ -1714,6 +1743,10 @@ fn badarity(p: &mut Process, fun: Term, x: &[Term], arity: u32) -> Exception {
 }
 
 /// `apply` with `arity` arguments in x0.., the module in x(arity), the function after it.
+/// Receive markers a process keeps bound at once (BEAM keeps a small fixed number too; an
+/// evicted marker only makes a receive scan from the start).
+const MAX_RECV_MARKERS: usize = 4;
+
 fn prepare_apply(
     p: &mut Process,
     x: &mut [Term],

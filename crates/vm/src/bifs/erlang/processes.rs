@@ -336,7 +336,10 @@ fn demonitor_2(p: &mut Process, a: &[Term]) -> BifResult {
     }
     let numbers = a[0].ref_numbers();
     let was_active = remove_monitor(p, numbers);
-    if flush {
+    // A monitor still active has delivered no 'DOWN' (one on its way is dropped when it
+    // arrives), so only a triggered one needs the queue searched: as on BEAM, a flushing
+    // demonitor costs nothing with a long message queue.
+    if flush && !was_active {
         if let Err(reason) = signals::handle(p) {
             return Err(Fault::Raise(signals::die(p, reason)));
         }
