@@ -25,6 +25,8 @@ main() ->
     Short ! go,
     timer:sleep(50),
     io:format("flushed: ~p~n", [erlang:demonitor(R3, [flush, info])]),
+    %% Nested calls: inner receives take messages out while the outer marker waits.
+    io:format("nested: ~p~n", [nested(Echo, 3)]),
     io:format("fillers left: ~p, first ~p~n",
               [length(fillers()), hd(lists:sort(fillers()))]),
     exit(Echo, kill).
@@ -37,6 +39,15 @@ call(Pid, N) ->
             erlang:demonitor(Ref, [flush]),
             Reply
     end.
+
+nested(_Pid, 0) -> [];
+nested(Pid, Depth) ->
+    Ref = erlang:monitor(process, Pid),
+    Pid ! {self(), Ref, Depth},
+    self() ! {filler, 1000 + Depth},
+    Inner = nested(Pid, Depth - 1),
+    receive {filler, F} when F =:= 1000 + Depth -> ok end,
+    receive {Ref, Reply} -> erlang:demonitor(Ref, [flush]), [Reply | Inner] end.
 
 echo() ->
     receive

@@ -43,12 +43,11 @@ pub struct Process {
     /// The private message queue and the receive position in it.
     pub queue: VecDeque<Term>,
     pub save: usize,
-    /// Messages removed from the queue so far (validates receive markers).
-    pub removals: u64,
     /// Receive markers bound to references (`recv_marker_bind`): the reference's numbers
-    /// and the marker (queue position when it was reserved). A receive for a message that
-    /// holds the reference starts scanning there. A few at most, the newest last.
-    pub recv_markers: Vec<([u32; 3], i64)>,
+    /// and how many messages were queued before it was made. A receive for a message that
+    /// holds the reference starts scanning there. A few at most, the newest last; kept
+    /// true as messages are removed (`message_removed`).
+    pub recv_markers: Vec<([u32; 3], usize)>,
     /// The signal inbox other processes send to.
     pub inbox: Arc<Inbox>,
     /// A spare buffer the inbox's signals are swapped into when handled.
@@ -177,7 +176,6 @@ impl Process {
             saved_x: Vec::new(),
             queue: VecDeque::new(),
             save: 0,
-            removals: 0,
             recv_markers: Vec::new(),
             inbox,
             signal_buffer: Vec::new(),
@@ -220,6 +218,16 @@ impl Process {
     }
 
     /// Adds a delivered message to the private queue, adopting its fragment.
+    /// Keeps the receive markers true after the message at `index` left the queue: those
+    /// past it move down by one.
+    pub fn message_removed(&mut self, index: usize) {
+        for (_, pos) in &mut self.recv_markers {
+            if *pos > index {
+                *pos -= 1;
+            }
+        }
+    }
+
     pub fn accept_message(&mut self, term: Term, fragment: Option<Fragment>) {
         if let Some(f) = fragment {
             self.heap.attach_fragment(f);

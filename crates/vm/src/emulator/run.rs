@@ -974,7 +974,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             Op::RemoveMessage => {
                 if p.save < p.queue.len() {
                     p.queue.remove(p.save);
-                    p.removals += 1;
+                    p.message_removed(p.save);
                 }
                 p.save = 0;
                 end_receive(p);
@@ -1020,13 +1020,12 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 wait_unless_signalled!();
             }
             Op::RecvMarkerReserve(d) => {
+                // A marker is the queue's length now: messages from here on arrived after
+                // the reference about to be made, so only they can hold it.
                 if let Err(reason) = crate::runtime::signals::handle(p) {
                     killed!(reason);
                 }
-                let marker = Term::small(
-                    ((p.removals & 0xFFFF_FFFF) << 24 | (p.queue.len() as u64 & 0xFF_FFFF)) as i64,
-                );
-                w!(*d, marker);
+                w!(*d, Term::small(p.queue.len() as i64));
                 pc = next(pc);
             }
             Op::RecvMarkerBind { marker, reference } => {
@@ -1037,7 +1036,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     if p.recv_markers.len() >= MAX_RECV_MARKERS {
                         p.recv_markers.remove(0);
                     }
-                    p.recv_markers.push((key, m));
+                    p.recv_markers.push((key, m.max(0) as usize));
                 }
                 pc = next(pc);
             }
@@ -1051,23 +1050,12 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             Op::RecvMarkerUse(reference) => {
                 // The operand is the reference the marker was bound to: the receive that
-                // waits for a message holding it starts after the messages that were in
-                // the queue before the reference existed (they cannot hold it).
+                // waits for a message holding it starts at the marker.
                 let r = r!(*reference);
-                let v = if r.is_ref() {
-                    let key = r.ref_numbers();
-                    p.recv_markers
-                        .iter()
-                        .find(|(k, _)| *k == key)
-                        .map_or(-1, |&(_, m)| m)
-                } else {
-                    r.as_small().unwrap_or(-1)
-                };
-                if v >= 0 && (v as u64 >> 24) == (p.removals & 0xFFFF_FFFF) {
-                    p.save = (v as usize & 0xFF_FFFF).min(p.queue.len());
-                } else {
-                    p.save = 0;
-                }
+                let key = r.is_ref().then(|| r.ref_numbers());
+                p.save = key
+                    .and_then(|key| p.recv_markers.iter().find(|(k, _)| *k == key))
+                    .map_or(0, |&(_, pos)| pos.min(p.queue.len()));
                 pc = next(pc);
             }
 

@@ -343,16 +343,17 @@ fn demonitor_2(p: &mut Process, a: &[Term]) -> BifResult {
         if let Err(reason) = signals::handle(p) {
             return Err(Fault::Raise(signals::die(p, reason)));
         }
-        let before = p.queue.len();
-        p.queue.retain(|m| {
-            !m.as_tuple().is_some_and(|e| {
+        let is_down = |m: &Term| {
+            m.as_tuple().is_some_and(|e| {
                 e.len() == 5
                     && e[0] == Term::atom(atom::DOWN)
                     && e[1].is_ref()
                     && e[1].ref_numbers() == numbers
             })
-        });
-        if p.queue.len() != before {
+        };
+        if let Some(i) = p.queue.iter().position(is_down) {
+            p.queue.remove(i);
+            p.message_removed(i);
             p.save = 0;
         }
     }
