@@ -1011,7 +1011,12 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                                 p.timer =
                                     Some(crate::runtime::timers::start_receive(p.pid, ms as u64));
                             }
-                            _ => raise!(Exception::error(Term::atom(atom::TIMEOUT_VALUE))),
+                            _ => {
+                                // The receive ends here: the next one scans from the start.
+                                p.save = 0;
+                                end_receive(p);
+                                raise!(Exception::error(Term::atom(atom::TIMEOUT_VALUE)))
+                            }
                         }
                     }
                     p.timer_armed = true;
