@@ -153,6 +153,22 @@ fn check_io(p: &mut Process) -> Term {
     build::list(&mut p.heap, &[set])
 }
 
+/// `system_info(snifs)`: every BIF as `{M, F, A}`. BEAM lists its BIF table (bif.tab's
+/// order, reversed); Enigma has an entry for each of those, implemented or raising
+/// `enigma_unimplemented`, so it lists the same table. OTP's `error_info` tests take from it
+/// which functions of a module are BIFs.
+fn snifs(p: &mut Process) -> Term {
+    let items: Vec<Term> = crate::bifs::beam_bifs::BEAM_BIFS
+        .iter()
+        .rev()
+        .map(|&(m, f, a)| {
+            let (m, f) = (atom_of(m), atom_of(f));
+            build::tuple(&mut p.heap, &[m, f, Term::small(i64::from(a))])
+        })
+        .collect();
+    build::list(&mut p.heap, &items)
+}
+
 fn max_heap_size_map(p: &mut Process) -> Term {
     let pairs = vec![
         (atom_of("error_logger"), Term::TRUE),
@@ -202,12 +218,13 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         "port_limit" => Term::small(PORT_LIMIT),
         "ets_count" => Term::small(crate::runtime::ets::all_ids().len() as i64),
         "check_io" => check_io(p),
+        "snifs" => snifs(p),
         // BEAM counts the thread-specific events its threads took; each thread of Enigma
         // (schedulers, the poller, dirty and port I/O threads) stands for one. OTP's
         // a_SUITE and z_SUITE compare it before and after all tests to find leaked threads.
-        "ethread_used_tse" => Term::small(
-            std::fs::read_dir("/proc/self/task").map_or(0, |d| d.count()) as i64,
-        ),
+        "ethread_used_tse" => {
+            Term::small(std::fs::read_dir("/proc/self/task").map_or(0, |d| d.count()) as i64)
+        }
         "ets_limit" => Term::small(ETS_LIMIT),
         "thread_pool_size" => Term::small(1),
         "smp_support" | "threads" | "time_correction" | "eager_check_io" | "kernel_poll" => {
