@@ -104,6 +104,10 @@ pub struct Process {
     pub error_handler: enigma_term::Atom,
     /// Suspended by a busy port until it drains (`process_info` says `suspended`).
     pub waiting_on_port: bool,
+    /// Switched out by `erlang:hibernate/3` and not run since: until it wakes, BEAM shows
+    /// `erlang:hibernate/3` as its current function (with an empty stack trace) and it
+    /// waits, though its program counter already stands at the function it will resume in.
+    pub hibernated: bool,
     /// What a native function run on the dirty I/O pool returned, for the call
     /// instruction to use when the process runs again.
     pub dirty_result: Option<crate::emulator::exception::BifResult>,
@@ -206,6 +210,7 @@ impl Process {
             suspension: None,
             error_handler: enigma_term::atom::ERROR_HANDLER,
             waiting_on_port: false,
+            hibernated: false,
             dirty_result: None,
             pending_tasks: Vec::new(),
             bs_target: Term::NIL,

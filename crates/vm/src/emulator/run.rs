@@ -146,6 +146,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
     let mut pc = p.pc;
     let mut reds = budget;
     let outcome;
+    p.hibernated = false;
 
     // Raises `$exc` (an Exception) at the current pc, jumping to the handler or exiting.
     macro_rules! raise {
@@ -495,6 +496,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                                 // other process left behind).
                                 pc = t;
                                 p.saved_x.extend_from_slice(&x[..live]);
+                                p.hibernated = true;
                                 outcome = if p.queue.is_empty() {
                                     RunOutcome::Wait
                                 } else {
