@@ -1839,7 +1839,11 @@ fn throw(
     top: TopFrame,
 ) -> Option<*const Op> {
     let class = Term::atom(e.class.atom());
-    let raw = if stacktrace::is_raw(e.trace) {
+    // A trace that is a tuple was saved by an earlier raise: a raw capture, or the
+    // `{Class, List}` pair of an explicit trace (`erlang:raise/3` takes only lists). A
+    // re-raise (`raw_raise`, the rethrow of `try ... after`) keeps it as it is; wrapping
+    // the pair again would hand `{Class, List}` to the next catch as its trace.
+    let raw = if stacktrace::is_raw(e.trace) || e.trace.is_tuple() {
         // A re-raise keeps its trace; only the class may change (`raw_raise`).
         match e.trace.as_tuple() {
             Some(items) if items.first() != Some(&class) => {

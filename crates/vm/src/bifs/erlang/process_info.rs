@@ -210,7 +210,10 @@ fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str
         }
         "current_stacktrace" => {
             let top = crate::emulator::stacktrace::TopFrame::NONE;
-            if running {
+            // A running process inside a BIF call has `pc` at that call, as BEAM's trace
+            // starts with the calling function (gen_server's `?STACKTRACE()` relies on it).
+            let in_bif_call = running && code::module_for_address(q.pc as usize).is_some();
+            if running && !in_bif_call {
                 // The running process's own pc is not saved: start from its newest return
                 // address, that is, from the caller of the current function.
                 match q.stack.iter().rposition(|t| t.is_cp()) {
