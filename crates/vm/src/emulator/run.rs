@@ -421,6 +421,15 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                             1 => {}
                             d => deallocate(&mut p.stack, d - 2),
                         }
+                        // `apply/3` as a tail call of error/exit/throw: the applying
+                        // function stays the trace's top frame (see `ApplyLast`), when
+                        // it is a function (not `apply/3`'s own stub).
+                        if *tail != 0
+                            && is_tail_raising_bif(Some(module), Some(function), export.arity)
+                            && code::module_for_address(pc as usize).is_some()
+                        {
+                            p.stack.push(Term::cp(next(pc) as usize));
+                        }
                         match resolve(p, x, export) {
                             Some((t, arity)) => call_to!(t, arity),
                             None => {
@@ -913,6 +922,22 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     Err(e) => raise!(e),
                 }
             }
+            Op::CallFunLast {
+                arity,
+                fun,
+                dealloc,
+            } => {
+                // The fun is read (it may be in a y register) before the frame goes; a bad
+                // fun raises with the frame still there, as a call that is not last.
+                let f = r!(*fun);
+                match prepare_fun_call(p, x, f, *arity) {
+                    Ok((t, live)) => {
+                        deallocate(&mut p.stack, *dealloc);
+                        call_to!(t, live)
+                    }
+                    Err(e) => raise!(e),
+                }
+            }
             Op::Apply { arity } => match prepare_apply(p, x, *arity, false) {
                 Ok((t, n)) => {
                     p.stack.push(Term::cp(next(pc) as usize));
@@ -923,6 +948,12 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             Op::ApplyLast { arity, dealloc } => match prepare_apply(p, x, *arity, true) {
                 Ok((t, n)) => {
                     deallocate(&mut p.stack, *dealloc);
+                    if applies_raising_bif(x, *arity) {
+                        // BEAM keeps the applying function as the trace's top frame when
+                        // a tail apply reaches error/1,2,3, exit/1 or throw/1: a return
+                        // address into it, which the exception always unwinds.
+                        p.stack.push(Term::cp(next(pc) as usize));
+                    }
                     call_to!(t, n)
                 }
                 Err((e, top)) => raise!(e, top),
@@ -1733,6 +1764,31 @@ fn prepare_apply(
         Some((t, arity)) => Ok((t, arity)),
         None => Err(undef(p, x, e, tail)),
     }
+}
+
+/// Whether an apply of `arity` arguments (module and function in the x registers after
+/// them) reaches `erlang:error/1,2,3`, `exit/1` or `throw/1`, the BIFs whose tail applies
+/// BEAM shows in the applying function.
+fn applies_raising_bif(x: &[Term], arity: u32) -> bool {
+    let n = arity as usize;
+    is_tail_raising_bif(
+        x[n % X_REGS].as_atom(),
+        x[(n + 1) % X_REGS].as_atom(),
+        arity,
+    )
+}
+
+/// Whether `m:f/arity` is `erlang:error/1,2,3`, `exit/1` or `throw/1`.
+fn is_tail_raising_bif(
+    m: Option<enigma_term::Atom>,
+    f: Option<enigma_term::Atom>,
+    arity: u32,
+) -> bool {
+    m == Some(atom::ERLANG)
+        && matches!(
+            (f.map(|f| f.name()), arity),
+            (Some("error"), 1..=3) | (Some("exit"), 1) | (Some("throw"), 1)
+        )
 }
 
 /// The value of a `catch` expression whose body raised (x1 = class, x2 = reason, x3 = trace).
