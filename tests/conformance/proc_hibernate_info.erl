@@ -4,7 +4,7 @@
 %% While a process hibernates (erlang:hibernate/3, not yet woken by a message),
 %% process_info shows it in erlang:hibernate/3 with an empty stack trace, waiting; once
 %% woken it is in the function it resumed in (gen_server_SUITE's hibernate cases poll
-%% for this).
+%% for this). Only a message wakes it: other signals leave it hibernating.
 loop(N) ->
     receive
         {get, From} -> From ! {n, N}, loop(N + 1);
@@ -38,5 +38,16 @@ main() ->
     Q = spawn(fun() -> erlang:hibernate(lists, reverse, [[1]]) end),
     timer:sleep(10),
     show(Q),
+    %% Signals other than messages (monitors, links, their removal) do not wake it.
+    P ! hib,
+    timer:sleep(10),
+    M1 = monitor(process, P),
+    demonitor(M1),
+    link(P),
+    unlink(P),
+    timer:sleep(10),
+    show(P),
+    P ! {get, self()},
+    receive M3 -> io:format("~p~n", [M3]) end,
     P ! stop,
     ok.

@@ -135,6 +135,14 @@ fn end_receive(p: &mut Process) {
 
 /// Runs `p` for at most `budget` reductions.
 pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
+    if p.hibernated {
+        // Only a message wakes a hibernating process: other signals (a demonitor, a
+        // link, a process_info request) are handled without it leaving hibernation.
+        if p.queue.is_empty() {
+            return RunOutcome::Wait;
+        }
+        p.hibernated = false;
+    }
     let Emulator { x, f } = em;
     let x: &mut [Term] = x;
     let f: &mut [f64] = f;
@@ -146,7 +154,6 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
     let mut pc = p.pc;
     let mut reds = budget;
     let outcome;
-    p.hibernated = false;
 
     // Raises `$exc` (an Exception) at the current pc, jumping to the handler or exiting.
     macro_rules! raise {
