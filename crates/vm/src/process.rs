@@ -31,6 +31,10 @@ pub enum Status {
 
 /// A message in the private queue: its term lives on the process heap or in a fragment the
 /// heap has adopted, so the queue is a GC root like any other.
+/// How many receive markers a process keeps bound (BEAM keeps a small fixed block too);
+/// binding one more forgets the oldest, whose receive then scans from the queue's start.
+pub const RECV_MARKERS: usize = 8;
+
 pub struct Process {
     /// This process's pid term.
     pub pid: Term,
@@ -45,6 +49,12 @@ pub struct Process {
     pub save: usize,
     /// Messages removed from the queue so far (validates receive markers).
     pub removals: u64,
+    /// Receive markers bound to references (`recv_marker_bind`): the reference's numbers
+    /// and the marker, a queue position (see the emulator's `RecvMarkerReserve`). A
+    /// `receive` for a reply tagged with the reference starts at that position
+    /// (`recv_marker_use`), so a call with a long queue does not scan old messages. At most
+    /// [`RECV_MARKERS`] are kept, newest last.
+    pub recv_markers: Vec<([u32; 3], i64)>,
     /// The signal inbox other processes send to.
     pub inbox: Arc<Inbox>,
     /// A spare buffer the inbox's signals are swapped into when handled.
@@ -178,6 +188,7 @@ impl Process {
             queue: VecDeque::new(),
             save: 0,
             removals: 0,
+            recv_markers: Vec::new(),
             inbox,
             signal_buffer: Vec::new(),
             dict: Default::default(),

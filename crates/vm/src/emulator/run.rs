@@ -1069,11 +1069,38 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 w!(*d, marker);
                 pc = next(pc);
             }
-            Op::RecvMarkerBind { .. } | Op::RecvMarkerClear(_) => {
+            Op::RecvMarkerBind { marker, reference } => {
+                let (m, r) = (r!(*marker), r!(*reference));
+                if let (Some(v), true) = (m.as_small(), r.is_local_ref()) {
+                    let n = r.ref_numbers();
+                    p.recv_markers.retain(|&(k, _)| k != n);
+                    if p.recv_markers.len() >= crate::process::RECV_MARKERS {
+                        p.recv_markers.remove(0);
+                    }
+                    p.recv_markers.push((n, v));
+                }
                 pc = next(pc);
             }
-            Op::RecvMarkerUse(m) => {
-                let v = r!(*m).as_small().unwrap_or(-1);
+            Op::RecvMarkerClear(r) => {
+                let r = r!(*r);
+                if r.is_local_ref() {
+                    let n = r.ref_numbers();
+                    p.recv_markers.retain(|&(k, _)| k != n);
+                }
+                pc = next(pc);
+            }
+            Op::RecvMarkerUse(r) => {
+                // The operand is the reference the marker was bound to.
+                let r = r!(*r);
+                let v = if r.is_local_ref() {
+                    let n = r.ref_numbers();
+                    p.recv_markers
+                        .iter()
+                        .find(|&&(k, _)| k == n)
+                        .map_or(-1, |&(_, v)| v)
+                } else {
+                    -1
+                };
                 if v >= 0 && (v as u64 >> 24) == (p.removals & 0xFFFF_FFFF) {
                     p.save = (v as usize & 0xFF_FFFF).min(p.queue.len());
                 } else {

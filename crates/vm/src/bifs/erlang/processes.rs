@@ -336,7 +336,10 @@ fn demonitor_2(p: &mut Process, a: &[Term]) -> BifResult {
     }
     let numbers = a[0].ref_numbers();
     let was_active = remove_monitor(p, numbers);
-    if flush {
+    // An active monitor has sent no `'DOWN'` yet (one arriving later is dropped), so only
+    // an inactive one needs the queue searched, as BEAM does: gen_server:call's demonitor
+    // must not scan a long queue on every call.
+    if flush && !was_active {
         if let Err(reason) = signals::handle(p) {
             return Err(Fault::Raise(signals::die(p, reason)));
         }
