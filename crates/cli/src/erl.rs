@@ -41,6 +41,8 @@ pub struct EmuOptions {
     pub max_heap_size: Option<usize>,
     /// `+d`: no crash dump for internal errors.
     pub no_crash_dump: bool,
+    /// `+W w|e|i`: the level warning reports are logged at (`error_logger:warning_map/0`).
+    pub warning_map: Option<String>,
 }
 
 /// The result of reading a command line as `erl` would.
@@ -514,6 +516,11 @@ fn read_emu_flags(emu: &[String]) -> Result<EmuOptions, ArgError> {
                 split.push(p.to_string());
                 split.push(f[p.len()..].to_string());
             }
+            // `+Ww`, `+We`, `+Wi`: the warning map's letter attached.
+            None if f.len() > 2 && f.starts_with("-W") => {
+                split.push("-W".to_string());
+                split.push(f[2..].to_string());
+            }
             None => split.push(f.clone()),
         }
     }
@@ -554,6 +561,15 @@ fn read_emu_flags(emu: &[String]) -> Result<EmuOptions, ArgError> {
             "-P" => o.process_limit = Some(number("", v, "number of processes")?),
             "-hmax" => o.max_heap_size = Some(number("", v, "max heap size")?),
             "-d" => o.no_crash_dump = true,
+            "-W" => {
+                if !matches!(v.chars().next(), Some('w' | 'e' | 'i')) {
+                    return Err(ArgError {
+                        message: format!("unrecognized warning_map option {v}"),
+                        usage: true,
+                    });
+                }
+                o.warning_map = Some(v.to_string());
+            }
             "-B" => {
                 o.break_mode = Some(match v {
                     "c" | "d" | "i" => v.chars().next().unwrap_or('d'),

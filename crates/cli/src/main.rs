@@ -134,6 +134,9 @@ fn boot_erl(args: &[String]) -> ExitCode {
     if let Some(n) = cmd.emu.atom_limit {
         enigma_term::atom::set_limit(n);
     }
+    if let Some(w) = &cmd.emu.warning_map {
+        enigma_vm::bifs::error_logger::set_warning_map(w);
+    }
     if cmd.emu.no_crash_dump {
         enigma_vm::runtime::fatal::set_no_crash_dump();
     }

@@ -388,6 +388,11 @@ impl Term {
         self.is_boxed() && matches!(self.header().subtag(), boxed::REF | boxed::EXTERNAL_REF)
     }
 
+    /// A reference made on this node (not an external one).
+    pub fn is_local_ref(self) -> bool {
+        self.is_boxed_with(boxed::REF)
+    }
+
     pub fn is_pid(self) -> bool {
         self.is_local_pid() || self.is_boxed_with(boxed::EXTERNAL_PID)
     }

@@ -11,6 +11,7 @@ pub mod counters;
 pub mod enigma_code;
 pub mod enigma_io;
 pub mod erlang;
+pub mod error_logger;
 pub mod erts_debug;
 pub mod erts_internal;
 pub mod ets;

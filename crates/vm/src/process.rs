@@ -31,6 +31,10 @@ pub enum Status {
 
 /// A message in the private queue: its term lives on the process heap or in a fragment the
 /// heap has adopted, so the queue is a GC root like any other.
+/// How many receive markers a process keeps bound (BEAM keeps a small fixed block too);
+/// binding one more forgets the oldest, whose receive then scans from the queue's start.
+pub const RECV_MARKERS: usize = 8;
+
 pub struct Process {
     /// This process's pid term.
     pub pid: Term,
@@ -107,6 +111,10 @@ pub struct Process {
     pub error_handler: enigma_term::Atom,
     /// Suspended by a busy port until it drains (`process_info` says `suspended`).
     pub waiting_on_port: bool,
+    /// Switched out by `erlang:hibernate/3` and not run since: until it wakes, BEAM shows
+    /// `erlang:hibernate/3` as its current function (with an empty stack trace) and it
+    /// waits, though its program counter already stands at the function it will resume in.
+    pub hibernated: bool,
     /// What a native function run on the dirty I/O pool returned, for the call
     /// instruction to use when the process runs again.
     pub dirty_result: Option<crate::emulator::exception::BifResult>,
@@ -209,6 +217,7 @@ impl Process {
             suspension: None,
             error_handler: enigma_term::atom::ERROR_HANDLER,
             waiting_on_port: false,
+            hibernated: false,
             dirty_result: None,
             pending_tasks: Vec::new(),
             bs_target: Term::NIL,

@@ -31,8 +31,13 @@ fn bytes_of<'a>(t: Term) -> Result<std::borrow::Cow<'a, [u8]>, Fault> {
 /// or a compiled pattern. Sorted longest first, so the first one that matches at a
 /// position is the longest there.
 fn patterns(t: Term) -> Result<Vec<Vec<u8>>, Fault> {
+    // A compiled pattern's tag says which kind it holds (`bm` one binary, `ac` a list), and
+    // a tuple whose tag does not fit its contents is a badarg, as BEAM's check of the
+    // automaton's kind makes it (binary_module_SUITE's badargs swaps them).
     let t = match t.as_tuple() {
-        Some(&[tag, pats]) if tag == bm_atom() || tag == ac_atom() => pats,
+        Some(&[tag, pats]) if tag == bm_atom() && pats.is_bitstring() => pats,
+        Some(&[tag, pats]) if tag == ac_atom() && pats.is_list() => pats,
+        Some(_) => return Err(badarg()),
         _ => t,
     };
     let mut out = Vec::new();

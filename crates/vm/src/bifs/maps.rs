@@ -98,6 +98,11 @@ fn values_1(p: &mut Process, a: &[Term]) -> BifResult {
 /// `maps:merge(Map1, Map2)`: the keys of both, `Map2`'s values winning.
 fn merge_2(p: &mut Process, a: &[Term]) -> BifResult {
     let m1 = need_map(p, a[0])?;
+    // A map merged with itself is itself, the same term, as on BEAM (`erts_debug:same/2`
+    // tells; OTP's maps_SUITE checks it).
+    if a[0].raw() == a[1].raw() {
+        return Ok(m1);
+    }
     let m2 = need_map(p, a[1])?;
     if map::size(m2) == 0 {
         return Ok(m1);

@@ -55,6 +55,7 @@ fn tables() -> &'static [&'static [BifEntry]] {
         enigma_code::BIFS,
         enigma_io::BIFS,
         erts_debug::BIFS,
+        error_logger::BIFS,
         erts_internal::BIFS,
         ets::BIFS,
         file::BIFS,

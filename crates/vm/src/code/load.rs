@@ -243,7 +243,7 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
     let mut functions: Vec<Function> = Vec::new();
     let mut on_load = None;
     let mut pending_on_load = false;
-    for instr in &beam.code {
+    for (at, instr) in beam.code.iter().enumerate() {
         match instr.op {
             Opcode::Label => {
                 let [l] = args::<1>(instr)?;
@@ -298,7 +298,24 @@ fn translate(beam: &BeamModule, md5: [u8; 16]) -> Result<Module, LoadFailure> {
             }
             _ => {}
         }
-        let op = translate_instr(&mut cx, instr)?;
+        let mut op = translate_instr(&mut cx, instr)?;
+        if let Some(dealloc) = deallocate_return_after(&beam.code, at) {
+            op = match op {
+                Op::CallFun { arity } => Op::CallFunLast {
+                    arity,
+                    fun: Src::X(arity as u16),
+                    dealloc,
+                },
+                Op::CallFun2 { arity, fun } => Op::CallFunLast {
+                    arity,
+                    fun,
+                    dealloc,
+                },
+                other => other,
+            };
+        }
+        // The `deallocate; return` after a fused call stay: unreachable from it, but a
+        // label can only precede them if none stands between (checked above).
         code.push(op);
     }
     code.push(Op::CodeEnd);
@@ -535,6 +552,16 @@ fn bif_call(cx: &Ctx, imp: u32) -> Result<(BifRef, &'static Export), LoadFailure
 }
 
 type BifRef = Option<bifs::BifFn>;
+
+/// The frame size `D` when the instructions after `code[at]` are `deallocate D` and
+/// `return` with nothing between them (no label, which a jump could reach, nor a line).
+fn deallocate_return_after(code: &[Instr], at: usize) -> Option<u32> {
+    let (d, r) = (code.get(at + 1)?, code.get(at + 2)?);
+    if d.op != Opcode::Deallocate || r.op != Opcode::Return {
+        return None;
+    }
+    u(d.args.first()?).ok()
+}
 
 fn translate_instr(cx: &mut Ctx, i: &Instr) -> Result<Op, LoadFailure> {
     use Opcode as O;

@@ -279,6 +279,14 @@ pub enum Op {
         arity: u32,
         fun: Src,
     },
+    /// `call_fun`/`call_fun2` followed by `deallocate D; return`: a tail call of the fun
+    /// (BEAM's loader fuses them the same way into `i_call_fun_last`), so a fun called in
+    /// tail position leaves no frame behind, on the stack or in stack traces.
+    CallFunLast {
+        arity: u32,
+        fun: Src,
+        dealloc: u32,
+    },
     MakeFun {
         entry: &'static FunEntry,
         dst: Dst,

@@ -135,6 +135,14 @@ fn end_receive(p: &mut Process) {
 
 /// Runs `p` for at most `budget` reductions.
 pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
+    if p.hibernated {
+        // Only a message wakes a hibernating process: other signals (a demonitor, a
+        // link, a process_info request) are handled without it leaving hibernation.
+        if p.queue.is_empty() {
+            return RunOutcome::Wait;
+        }
+        p.hibernated = false;
+    }
     let Emulator { x, f } = em;
     let x: &mut [Term] = x;
     let f: &mut [f64] = f;
@@ -420,6 +428,15 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                             1 => {}
                             d => deallocate(&mut p.stack, d - 2),
                         }
+                        // `apply/3` as a tail call of error/exit/throw: the applying
+                        // function stays the trace's top frame (see `ApplyLast`), when
+                        // it is a function (not `apply/3`'s own stub).
+                        if *tail != 0
+                            && is_tail_raising_bif(Some(module), Some(function), export.arity)
+                            && code::module_for_address(pc as usize).is_some()
+                        {
+                            p.stack.push(Term::cp(next(pc) as usize));
+                        }
                         match resolve(p, x, export) {
                             Some((t, arity)) => call_to!(t, arity),
                             None => {
@@ -495,6 +512,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                                 // other process left behind).
                                 pc = t;
                                 p.saved_x.extend_from_slice(&x[..live]);
+                                p.hibernated = true;
                                 outcome = if p.queue.is_empty() {
                                     RunOutcome::Wait
                                 } else {
@@ -911,6 +929,22 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                     Err(e) => raise!(e),
                 }
             }
+            Op::CallFunLast {
+                arity,
+                fun,
+                dealloc,
+            } => {
+                // The fun is read (it may be in a y register) before the frame goes; a bad
+                // fun raises with the frame still there, as a call that is not last.
+                let f = r!(*fun);
+                match prepare_fun_call(p, x, f, *arity) {
+                    Ok((t, live)) => {
+                        deallocate(&mut p.stack, *dealloc);
+                        call_to!(t, live)
+                    }
+                    Err(e) => raise!(e),
+                }
+            }
             Op::Apply { arity } => match prepare_apply(p, x, *arity, false) {
                 Ok((t, n)) => {
                     p.stack.push(Term::cp(next(pc) as usize));
@@ -921,6 +955,12 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             Op::ApplyLast { arity, dealloc } => match prepare_apply(p, x, *arity, true) {
                 Ok((t, n)) => {
                     deallocate(&mut p.stack, *dealloc);
+                    if applies_raising_bif(x, *arity) {
+                        // BEAM keeps the applying function as the trace's top frame when
+                        // a tail apply reaches error/1,2,3, exit/1 or throw/1: a return
+                        // address into it, which the exception always unwinds.
+                        p.stack.push(Term::cp(next(pc) as usize));
+                    }
                     call_to!(t, n)
                 }
                 Err((e, top)) => raise!(e, top),
@@ -1035,10 +1075,10 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             Op::RecvMarkerBind { marker, reference } => {
                 let (m, r) = (r!(*marker), r!(*reference));
-                if let (Some(m), true) = (m.as_small(), r.is_ref()) {
+                if let (Some(m), true) = (m.as_small(), r.is_local_ref()) {
                     let key = r.ref_numbers();
                     p.recv_markers.retain(|(k, _)| *k != key);
-                    if p.recv_markers.len() >= MAX_RECV_MARKERS {
+                    if p.recv_markers.len() >= crate::process::RECV_MARKERS {
                         p.recv_markers.remove(0);
                     }
                     p.recv_markers.push((key, m.max(0) as usize));
@@ -1047,7 +1087,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
             }
             Op::RecvMarkerClear(reference) => {
                 let r = r!(*reference);
-                if r.is_ref() {
+                if r.is_local_ref() {
                     let key = r.ref_numbers();
                     p.recv_markers.retain(|(k, _)| *k != key);
                 }
@@ -1057,7 +1097,7 @@ pub fn run(em: &mut Emulator, p: &mut Process, budget: i32) -> RunOutcome {
                 // The operand is the reference the marker was bound to: the receive that
                 // waits for a message holding it starts at the marker.
                 let r = r!(*reference);
-                let key = r.is_ref().then(|| r.ref_numbers());
+                let key = r.is_local_ref().then(|| r.ref_numbers());
                 p.save = key
                     .and_then(|key| p.recv_markers.iter().find(|(k, _)| *k == key))
                     .map_or(0, |&(_, pos)| pos.min(p.queue.len()));
@@ -1736,10 +1776,6 @@ fn badarity(p: &mut Process, fun: Term, x: &[Term], arity: u32) -> Exception {
 }
 
 /// `apply` with `arity` arguments in x0.., the module in x(arity), the function after it.
-/// Receive markers a process keeps bound at once (BEAM keeps a small fixed number too; an
-/// evicted marker only makes a receive scan from the start).
-const MAX_RECV_MARKERS: usize = 4;
-
 fn prepare_apply(
     p: &mut Process,
     x: &mut [Term],
@@ -1766,6 +1802,31 @@ fn prepare_apply(
         Some((t, arity)) => Ok((t, arity)),
         None => Err(undef(p, x, e, tail)),
     }
+}
+
+/// Whether an apply of `arity` arguments (module and function in the x registers after
+/// them) reaches `erlang:error/1,2,3`, `exit/1` or `throw/1`, the BIFs whose tail applies
+/// BEAM shows in the applying function.
+fn applies_raising_bif(x: &[Term], arity: u32) -> bool {
+    let n = arity as usize;
+    is_tail_raising_bif(
+        x[n % X_REGS].as_atom(),
+        x[(n + 1) % X_REGS].as_atom(),
+        arity,
+    )
+}
+
+/// Whether `m:f/arity` is `erlang:error/1,2,3`, `exit/1` or `throw/1`.
+fn is_tail_raising_bif(
+    m: Option<enigma_term::Atom>,
+    f: Option<enigma_term::Atom>,
+    arity: u32,
+) -> bool {
+    m == Some(atom::ERLANG)
+        && matches!(
+            (f.map(|f| f.name()), arity),
+            (Some("error"), 1..=3) | (Some("exit"), 1) | (Some("throw"), 1)
+        )
 }
 
 /// The value of a `catch` expression whose body raised (x1 = class, x2 = reason, x3 = trace).
@@ -1872,7 +1933,11 @@ fn throw(
     top: TopFrame,
 ) -> Option<*const Op> {
     let class = Term::atom(e.class.atom());
-    let raw = if stacktrace::is_raw(e.trace) {
+    // A trace that is a tuple was saved by an earlier raise: a raw capture, or the
+    // `{Class, List}` pair of an explicit trace (`erlang:raise/3` takes only lists). A
+    // re-raise (`raw_raise`, the rethrow of `try ... after`) keeps it as it is; wrapping
+    // the pair again would hand `{Class, List}` to the next catch as its trace.
+    let raw = if stacktrace::is_raw(e.trace) || e.trace.is_tuple() {
         // A re-raise keeps its trace; only the class may change (`raw_raise`).
         match e.trace.as_tuple() {
             Some(items) if items.first() != Some(&class) => {

@@ -114,11 +114,18 @@ pub fn capture(
         or_undef(top.args),
         or_undef(top.info),
     ]);
-    let current = if top.skip_current { 0 } else { pc as usize };
+    // A BIF reached through its export's stub (an apply, a fun) fails at the stub, which
+    // belongs to no function: the frame counts only if it is in a module's code, so the
+    // trace keeps as many frames as BEAM's, whose first is then the caller's.
+    let current = if top.skip_current || module_for_address(pc as usize).is_none() {
+        0
+    } else {
+        pc as usize
+    };
     words.push(Term::small((current >> 3) as i64));
     let mut frames = usize::from(current != 0) + usize::from(top.bif.is_some());
-    // As BEAM gathers it: a return address equal to the one before it (a body-recursive
-    // call returning to the same place) is recorded once.
+    // Like BEAM, a run of equal return addresses (a recursion through one call site) is
+    // one frame of the trace.
     let mut prev = current;
     for w in stack.iter().rev() {
         if frames >= depth {
@@ -129,10 +136,7 @@ pub fn capture(
         }
         let addr = w.cp_value();
         // SAFETY: continuation pointers on a stack are addresses of instructions in live code.
-        if matches!(unsafe { &*(addr as *const Op) }, Op::NormalExit) {
-            continue;
-        }
-        if addr == prev {
+        if matches!(unsafe { &*(addr as *const Op) }, Op::NormalExit) || addr == prev {
             continue;
         }
         prev = addr;
@@ -175,17 +179,37 @@ pub fn materialize(heap: &mut dyn TermAlloc, raw: Term) -> Term {
         info_pending = Term::NON_VALUE;
         frames.push(build::tuple(heap, &[e[2], e[3], e[4], loc]));
     }
+    // The arguments `error/2,3` gave, for the first frame (the caller's, when the current
+    // one is a stub of no function).
+    let mut args_pending = if e[5] == undef { Term::NON_VALUE } else { e[5] };
     let pc = (e[7].small_value() as usize) << 3;
     if pc != 0 {
         if let Some((m, f, a, loc)) = location(heap, pc, false) {
-            let arity_or_args = if e[5] != undef { e[5] } else { a };
+            let arity_or_args = if args_pending.is_value() {
+                args_pending
+            } else {
+                a
+            };
+            args_pending = Term::NON_VALUE;
             let loc = with_info(heap, loc, info_pending);
+            info_pending = Term::NON_VALUE;
             frames.push(build::tuple(heap, &[m, f, arity_or_args, loc]));
         }
     }
     for cp in e.iter().skip(RAW_FIXED + 1) {
         let addr = (cp.small_value() as usize) << 3;
         if let Some((m, f, a, loc)) = location(heap, addr, true) {
+            let first = frames.is_empty();
+            let a = if first && args_pending.is_value() {
+                args_pending
+            } else {
+                a
+            };
+            let loc = if first {
+                with_info(heap, loc, info_pending)
+            } else {
+                loc
+            };
             frames.push(build::tuple(heap, &[m, f, a, loc]));
         }
     }

@@ -55,6 +55,9 @@ fn mfa_tuple(heap: &mut dyn TermAlloc, m: Mfa) -> Term {
 /// The function a process is executing: where its program counter is when it is switched
 /// out; for the running process, the caller found from the newest return address.
 fn current_function(q: &Process, running: bool) -> Option<(Mfa, usize, &'static code::Module)> {
+    if q.hibernated && !running {
+        return None;
+    }
     // A running process is inside a BIF call, whose instruction set `pc`; without one (a
     // BIF reached through `apply`), its caller is found from the newest return address.
     let at = |addr: usize| {
@@ -72,6 +75,15 @@ fn current_function(q: &Process, running: bool) -> Option<(Mfa, usize, &'static 
     at(cp)
 }
 
+/// What a hibernating process is shown to be in.
+fn hibernate_mfa() -> Mfa {
+    Mfa {
+        module: atom::ERLANG,
+        function: Atom::intern("hibernate").unwrap_or(atom::UNDEFINED),
+        arity: 3,
+    }
+}
+
 fn registered_name_of(pid: Term) -> Option<Atom> {
     table::name_of(pid)
 }
@@ -85,6 +97,13 @@ fn process_status(q: &Process, running: bool) -> Term {
     }
     if q.is_suspended() || q.waiting_on_port {
         return Term::atom(atom::SUSPENDED);
+    }
+    if q.hibernated {
+        return Term::atom(if q.queue.is_empty() {
+            atom::WAITING
+        } else {
+            atom::RUNNABLE
+        });
     }
     // A process blocked in `receive` is parked at the receive loop's first instruction with
     // no message it has not looked at yet.
@@ -147,10 +166,24 @@ fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str
             Some(n) => Term::atom(n),
             None => Term::NIL,
         },
+        "current_function" if q.hibernated && !running => mfa_tuple(out, hibernate_mfa()),
         "current_function" => match current_function(q, running) {
             Some((mfa, _, _)) => mfa_tuple(out, mfa),
             None => mfa_tuple(out, q.initial_call),
         },
+        "current_location" if q.hibernated && !running => {
+            let m = hibernate_mfa();
+            build::tuple(
+                out,
+                &[
+                    Term::atom(m.module),
+                    Term::atom(m.function),
+                    Term::small(i64::from(m.arity)),
+                    Term::NIL,
+                ],
+            )
+        }
+        "current_stacktrace" if q.hibernated && !running => Term::NIL,
         "current_location" => {
             let cur = current_function(q, running);
             let mfa = cur.map_or(q.initial_call, |c| c.0);
@@ -177,7 +210,10 @@ fn info_item(out: &mut dyn TermAlloc, q: &mut Process, running: bool, item: &str
         }
         "current_stacktrace" => {
             let top = crate::emulator::stacktrace::TopFrame::NONE;
-            if running {
+            // A running process inside a BIF call has `pc` at that call, as BEAM's trace
+            // starts with the calling function (gen_server's `?STACKTRACE()` relies on it).
+            let in_bif_call = running && code::module_for_address(q.pc as usize).is_some();
+            if running && !in_bif_call {
                 // The running process's own pc is not saved: start from its newest return
                 // address, that is, from the caller of the current function.
                 match q.stack.iter().rposition(|t| t.is_cp()) {

@@ -182,6 +182,22 @@ fn ethread_info(p: &mut Process) -> Term {
     build::list(&mut p.heap, &entries)
 }
 
+/// `system_info(snifs)`: every BIF as `{M, F, A}`. BEAM lists its BIF table (bif.tab's
+/// order, reversed); Enigma has an entry for each of those, implemented or raising
+/// `enigma_unimplemented`, so it lists the same table. OTP's `error_info` tests take from it
+/// which functions of a module are BIFs.
+fn snifs(p: &mut Process) -> Term {
+    let items: Vec<Term> = crate::bifs::beam_bifs::BEAM_BIFS
+        .iter()
+        .rev()
+        .map(|&(m, f, a)| {
+            let (m, f) = (atom_of(m), atom_of(f));
+            build::tuple(&mut p.heap, &[m, f, Term::small(i64::from(a))])
+        })
+        .collect();
+    build::list(&mut p.heap, &items)
+}
+
 fn max_heap_size_map(p: &mut Process) -> Term {
     let pairs = vec![
         (atom_of("error_logger"), Term::TRUE),
@@ -231,22 +247,7 @@ fn system_info_1(p: &mut Process, a: &[Term]) -> BifResult {
         "port_limit" => Term::small(PORT_LIMIT),
         "ets_count" => Term::small(crate::runtime::ets::all_ids().len() as i64),
         "check_io" => check_io(p),
-        // The functions Erlang code sees as built in: BEAM's BIF table, the same set that
-        // erlang:is_builtin/3 answers for (whether Enigma implements each or not yet).
-        "snifs" => {
-            let mut mfas = Vec::new();
-            for &(m, f, a) in crate::bifs::beam_bifs::BEAM_BIFS {
-                let (Ok(m), Ok(f)) = (Atom::intern(m), Atom::intern(f)) else {
-                    continue;
-                };
-                mfas.push((Term::atom(m), Term::atom(f), Term::small(i64::from(a))));
-            }
-            let tuples: Vec<Term> = mfas
-                .into_iter()
-                .map(|(m, f, a)| build::tuple(&mut p.heap, &[m, f, a]))
-                .collect();
-            build::list(&mut p.heap, &tuples)
-        }
+        "snifs" => snifs(p),
         "ethread_info" => ethread_info(p),
         // BEAM counts the thread-specific events its threads took; each thread of Enigma
         // (schedulers, the poller, dirty and port I/O threads) stands for one. OTP's
