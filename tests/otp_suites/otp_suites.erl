@@ -218,9 +218,15 @@ print_markdown(Tables) ->
          io:format("| ~s | ~s | ~s | ~s | ~p of ~p (~s)~s | ~s~s |~n",
                    [Folder, R#row.suite, triple(EO, EF, ES), triple(NO, NF, NS),
                     R#row.both, R#row.passing, percent(R#row.both, R#row.passing), Counted,
-                    Fault, lists:join(", ", R#row.missing)])
+                    Fault, short_list(R#row.missing)])
      end || {Folder, Rows} <- Tables, R <- Rows],
     ok.
+
+%% At most ten names, and how many more.
+short_list(Names) when length(Names) > 10 ->
+    [lists:join(", ", lists:sublist(Names, 10)), io_lib:format(" and ~p more", [length(Names) - 10])];
+short_list(Names) ->
+    lists:join(", ", Names).
 
 print_total(Format, Tables) ->
     Sums = [{F, folder_totals(Rows), length(below_90(Rows))} || {F, Rows} <- Tables],
