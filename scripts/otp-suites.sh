@@ -241,7 +241,10 @@ run_suite() {
 
 folders=()
 declare -A only=()
-if [ ${#targets[@]} -eq 0 ]; then
+if [ ${#targets[@]} -eq 0 ] && [ "$set" = ci ]; then
+  # Only the folders the CI subset takes suites from (preparing a folder compiles it).
+  mapfile -t folders < <(awk '!/^#/ && NF { print $1 }' "$HERE/ci.txt" | awk '!seen[$0]++')
+elif [ ${#targets[@]} -eq 0 ]; then
   folders=(emulator stdlib kernel compiler)
 else
   for t in "${targets[@]}"; do
